@@ -1,0 +1,248 @@
+using System.Text;
+using System.Text.Json;
+using CollectorShop.Grains;
+using Dapper;
+
+namespace CollectorShop.Silo.Persistence;
+
+public enum ListingSort { Newest, PriceAsc, PriceDesc }
+
+public sealed record ListingSearch(
+    string? Q,
+    string? CategoryId,
+    decimal? MinPrice,
+    decimal? MaxPrice,
+    string? SellerId,
+    IReadOnlyCollection<ListingStatus> Statuses,
+    ListingSort Sort,
+    int Page,
+    int PageSize);
+
+public sealed record Page<T>(IReadOnlyList<T> Items, int Total);
+
+/// <summary>
+/// The SQL tables behind every list and search. Grains write snapshots here after each change
+/// (an older version never replaces a newer one); endpoints read lists from here.
+/// </summary>
+public sealed class ShopReadModel(ShopDatabase database) : IReadModel
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public Task Project(Listing listing, int version) => Upsert(
+        """
+        INSERT INTO products (id, version, status, seller_id, category_id, price_cents, created_at, search_text, data)
+        VALUES (@Id, @Version, @Status, @SellerId, @CategoryId, @PriceCents, @CreatedAt, @SearchText, @Data)
+        ON CONFLICT (id) DO UPDATE SET version = excluded.version, status = excluded.status,
+            seller_id = excluded.seller_id, category_id = excluded.category_id, price_cents = excluded.price_cents,
+            created_at = excluded.created_at, search_text = excluded.search_text, data = excluded.data
+        WHERE excluded.version > products.version
+        """,
+        new
+        {
+            listing.Id,
+            Version = version,
+            Status = Wire(listing.Status),
+            listing.SellerId,
+            listing.CategoryId,
+            PriceCents = Cents(listing.Price),
+            CreatedAt = listing.CreatedAt.ToUnixTimeMilliseconds(),
+            SearchText = SearchText(listing.Title, listing.Description),
+            Data = JsonSerializer.Serialize(listing, Json),
+        });
+
+    public Task Project(Order order, int version) => Upsert(
+        """
+        INSERT INTO orders (id, version, status, buyer_id, seller_id, product_id, created_at, expires_at, data)
+        VALUES (@Id, @Version, @Status, @BuyerId, @SellerId, @ProductId, @CreatedAt, @ExpiresAt, @Data)
+        ON CONFLICT (id) DO UPDATE SET version = excluded.version, status = excluded.status,
+            expires_at = excluded.expires_at, data = excluded.data
+        WHERE excluded.version > orders.version
+        """,
+        new
+        {
+            order.Id,
+            Version = version,
+            Status = Wire(order.Status),
+            order.BuyerId,
+            order.SellerId,
+            order.ProductId,
+            CreatedAt = order.CreatedAt.ToUnixTimeMilliseconds(),
+            ExpiresAt = order.ExpiresAt?.ToUnixTimeMilliseconds(),
+            Data = JsonSerializer.Serialize(order, Json),
+        });
+
+    public Task Project(UserProfile user, int version) => Upsert(
+        """
+        INSERT INTO users (id, version, email, role, sort_name, search_text, data)
+        VALUES (@Id, @Version, @Email, @Role, @SortName, @SearchText, @Data)
+        ON CONFLICT (id) DO UPDATE SET version = excluded.version, email = excluded.email, role = excluded.role,
+            sort_name = excluded.sort_name, search_text = excluded.search_text, data = excluded.data
+        WHERE excluded.version > users.version
+        """,
+        new
+        {
+            user.Id,
+            Version = version,
+            user.Email,
+            Role = Wire(user.Role),
+            SortName = user.Name.ToLowerInvariant(),
+            SearchText = SearchText(user.Name, user.Email),
+            Data = JsonSerializer.Serialize(user, Json),
+        });
+
+    public Task Project(SellerRequest request, int version) => Upsert(
+        """
+        INSERT INTO seller_requests (id, version, status, user_id, updated_at, data)
+        VALUES (@Id, @Version, @Status, @UserId, @UpdatedAt, @Data)
+        ON CONFLICT (id) DO UPDATE SET version = excluded.version, status = excluded.status,
+            updated_at = excluded.updated_at, data = excluded.data
+        WHERE excluded.version > seller_requests.version
+        """,
+        new
+        {
+            request.Id,
+            Version = version,
+            Status = Wire(request.Status),
+            request.UserId,
+            UpdatedAt = request.UpdatedAt.ToUnixTimeMilliseconds(),
+            Data = JsonSerializer.Serialize(request, Json),
+        });
+
+    public async Task<int> CountListings(string categoryId)
+    {
+        await using var connection = await database.Open();
+        return await connection.ExecuteScalarAsync<int>(
+            "SELECT COUNT(*) FROM products WHERE category_id = @categoryId AND status <> @removed",
+            new { categoryId, removed = Wire(ListingStatus.Removed) });
+    }
+
+    /// <summary>Available listings per category, for the category list.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> AvailableListingsByCategory()
+    {
+        await using var connection = await database.Open();
+        var rows = await connection.QueryAsync<(string CategoryId, int Count)>(
+            "SELECT category_id, COUNT(*) FROM products WHERE status = @available GROUP BY category_id",
+            new { available = Wire(ListingStatus.Available) });
+        return rows.ToDictionary(r => r.CategoryId, r => r.Count);
+    }
+
+    public Task<Page<Listing>> Listings(ListingSearch search)
+    {
+        var where = new StringBuilder("status IN @Statuses");
+        var parameters = new DynamicParameters(new { Statuses = search.Statuses.Select(Wire).ToArray() });
+        if (search.CategoryId is not null)
+        {
+            where.Append(" AND category_id = @CategoryId");
+            parameters.Add("CategoryId", search.CategoryId);
+        }
+        if (search.SellerId is not null)
+        {
+            where.Append(" AND seller_id = @SellerId");
+            parameters.Add("SellerId", search.SellerId);
+        }
+        if (search.MinPrice is { } min)
+        {
+            where.Append(" AND price_cents >= @MinCents");
+            parameters.Add("MinCents", Cents(min));
+        }
+        if (search.MaxPrice is { } max)
+        {
+            where.Append(" AND price_cents <= @MaxCents");
+            parameters.Add("MaxCents", Cents(max));
+        }
+        AppendWords(where, parameters, search.Q);
+        var orderBy = search.Sort switch
+        {
+            ListingSort.PriceAsc => "price_cents ASC, created_at DESC, id",
+            ListingSort.PriceDesc => "price_cents DESC, created_at DESC, id",
+            _ => "created_at DESC, id",
+        };
+        return PageOf<Listing>("products", where.ToString(), orderBy, parameters, search.Page, search.PageSize);
+    }
+
+    /// <summary>Orders newest first, narrowed to a buyer, a seller and/or a status.</summary>
+    public Task<Page<Order>> Orders(string? buyerId, string? sellerId, OrderStatus? status, int page, int pageSize)
+    {
+        var where = new StringBuilder("1 = 1");
+        var parameters = new DynamicParameters();
+        if (buyerId is not null)
+        {
+            where.Append(" AND buyer_id = @BuyerId");
+            parameters.Add("BuyerId", buyerId);
+        }
+        if (sellerId is not null)
+        {
+            where.Append(" AND seller_id = @SellerId");
+            parameters.Add("SellerId", sellerId);
+        }
+        if (status is { } s)
+        {
+            where.Append(" AND status = @Status");
+            parameters.Add("Status", Wire(s));
+        }
+        return PageOf<Order>("orders", where.ToString(), "created_at DESC, id", parameters, page, pageSize);
+    }
+
+    /// <summary>Accounts sorted by name; <paramref name="q"/> matches name or email, case-insensitively.</summary>
+    public Task<Page<UserProfile>> Users(Role? role, string? q, int page, int pageSize)
+    {
+        var where = new StringBuilder("1 = 1");
+        var parameters = new DynamicParameters();
+        if (role is { } r)
+        {
+            where.Append(" AND role = @Role");
+            parameters.Add("Role", Wire(r));
+        }
+        AppendWords(where, parameters, q);
+        return PageOf<UserProfile>("users", where.ToString(), "sort_name, id", parameters, page, pageSize);
+    }
+
+    /// <summary>Seller requests of one status, most recently opened first.</summary>
+    public async Task<IReadOnlyList<SellerRequest>> SellerRequests(SellerRequestStatus status)
+    {
+        await using var connection = await database.Open();
+        var rows = await connection.QueryAsync<string>(
+            "SELECT data FROM seller_requests WHERE status = @status ORDER BY updated_at DESC, id",
+            new { status = Wire(status) });
+        return rows.Select(Read<SellerRequest>).ToList();
+    }
+
+    /// <summary>The lower-case wire name of a status or role, as the API and these tables spell it.</summary>
+    public static string Wire<TEnum>(TEnum value) where TEnum : struct, Enum => value.ToString().ToLowerInvariant();
+
+    private async Task<Page<T>> PageOf<T>(string table, string where, string orderBy, DynamicParameters parameters, int page, int pageSize)
+    {
+        parameters.Add("Limit", pageSize);
+        parameters.Add("Offset", (page - 1) * pageSize);
+        await using var connection = await database.Open();
+        var total = await connection.ExecuteScalarAsync<int>($"SELECT COUNT(*) FROM {table} WHERE {where}", parameters);
+        var rows = await connection.QueryAsync<string>(
+            $"SELECT data FROM {table} WHERE {where} ORDER BY {orderBy} LIMIT @Limit OFFSET @Offset", parameters);
+        return new Page<T>(rows.Select(Read<T>).ToList(), total);
+    }
+
+    private async Task Upsert(string sql, object row)
+    {
+        await using var connection = await database.Open();
+        await connection.ExecuteAsync(sql, row);
+    }
+
+    /// <summary>Every word of the query must appear in the row's lower-cased search text.</summary>
+    private static void AppendWords(StringBuilder where, DynamicParameters parameters, string? q)
+    {
+        var words = (q ?? "").ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < words.Length; i++)
+        {
+            where.Append($" AND search_text LIKE @Word{i} ESCAPE '\\'");
+            var escaped = words[i].Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+            parameters.Add($"Word{i}", $"%{escaped}%");
+        }
+    }
+
+    private static string SearchText(params string[] parts) => string.Join(' ', parts).ToLowerInvariant();
+
+    private static long Cents(decimal euros) => (long)decimal.Round(euros * 100m, 0, MidpointRounding.AwayFromZero);
+
+    private static T Read<T>(string json) => JsonSerializer.Deserialize<T>(json, Json)
+        ?? throw new InvalidDataException($"A read-model row holds no {typeof(T).Name}.");
+}
