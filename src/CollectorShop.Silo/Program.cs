@@ -1,10 +1,12 @@
 using CollectorShop.Silo;
+using CollectorShop.Silo.Auth;
+using CollectorShop.Silo.Http;
 using CollectorShop.Silo.Persistence;
+using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 
 var database = ShopDatabase.FromConfiguration(builder.Configuration, builder.Environment.ContentRootPath);
-
 builder.UseOrleans(silo =>
 {
     silo.UseLocalhostClustering(
@@ -15,10 +17,29 @@ builder.UseOrleans(silo =>
     silo.AddShopGrains(database, builder.Configuration);
 });
 
+// Uploads are the largest bodies (5 MB images); JSON routes are capped lower per group.
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 6 * 1024 * 1024);
+builder.Services.AddShopJson();
+builder.AddShopAuth();
+builder.Services.AddSingleton<ImageStore>();
+builder.Services.AddOpenApi();
+
 var app = builder.Build();
 // Before the silo starts: Orleans reads its queries from the database at start-up.
 database.Migrate(app.Logger);
-app.MapGet("/api/health", () => TypedResults.Ok(new { status = "ok" }));
+
+app.UseShopErrors();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi();
+if (app.Environment.IsDevelopment())
+{
+    app.MapScalarApiReference();
+}
+
+app.MapGet("/api/health", () => TypedResults.Ok(new { status = "ok" })).WithName("Health");
+
 app.Run();
 
 public partial class Program;

@@ -1,0 +1,48 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Json;
+
+namespace CollectorShop.Silo.Http;
+
+/// <summary>Bad input is a precise 4xx with the shop's error body, never a 500.</summary>
+public static class ErrorHandling
+{
+    public static void AddShopJson(this IServiceCollection services)
+    {
+        services.Configure<JsonOptions>(options =>
+        {
+            // "price": "12" is a wrong type, not a number: the web defaults would accept it.
+            options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+            options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        });
+        // Binding failures (malformed JSON, wrong types, missing body) throw, so the handler below words them.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+    }
+
+    public static void UseShopErrors(this WebApplication app) => app.UseExceptionHandler(errors => errors.Run(async context =>
+    {
+        var exception = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        var (status, message) = exception switch
+        {
+            BadHttpRequestException bad => (bad.StatusCode, Describe(bad)),
+            _ => (StatusCodes.Status500InternalServerError, "Something went wrong on our side; please try again."),
+        };
+        context.Response.StatusCode = status;
+        await context.Response.WriteAsJsonAsync(new ApiError(message));
+    }));
+
+    private static string Describe(BadHttpRequestException bad) => bad.InnerException switch
+    {
+        JsonException json when json.Path is not null => $"The request body is not valid JSON for this route (at {json.Path}): {FirstSentence(json.Message)}",
+        JsonException json => $"The request body is not valid JSON: {FirstSentence(json.Message)}",
+        _ when bad.StatusCode == StatusCodes.Status413PayloadTooLarge => "The request body is too large.",
+        _ => bad.Message,
+    };
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(". ", StringComparison.Ordinal);
+        return end < 0 ? message : message[..(end + 1)];
+    }
+}
