@@ -7,19 +7,21 @@ namespace CollectorShop.Tests.Grains;
 /// <summary>
 /// The rows of an in-memory grain store shared by every test silo. Unlike Orleans' memory
 /// provider (GUID ETags) it numbers versions 1, 2, 3… as the ADO.NET provider does, so the
-/// read-model versions under test are real; and it can be told to fail writes of one grain.
+/// read-model versions under test are real; and it can be told to fail the writes of chosen grains.
 /// </summary>
 public sealed class VersionedMemoryStore
 {
     private readonly ConcurrentDictionary<string, (BinaryData Payload, int Version)> rows = new();
-    private readonly ConcurrentDictionary<string, bool> failingGrains = new();
+    private volatile Func<GrainId, bool> failing = _ => false;
 
-    /// <summary>Every write of this grain throws until <see cref="StopFailingWritesOf"/>.</summary>
-    public void FailWritesOf(GrainId grain) => failingGrains[grain.ToString()] = true;
+    /// <summary>Writes of the matching grains throw (a storage outage) until the result is disposed.</summary>
+    public IDisposable FailWrites(Func<GrainId, bool> which)
+    {
+        failing = which;
+        return new Outage(this);
+    }
 
-    public void StopFailingWritesOf(GrainId grain) => failingGrains.TryRemove(grain.ToString(), out _);
-
-    internal bool ShouldFail(GrainId grain) => failingGrains.ContainsKey(grain.ToString());
+    internal bool ShouldFail(GrainId grain) => failing(grain);
 
     internal bool TryRead(string key, out (BinaryData Payload, int Version) row) => rows.TryGetValue(key, out row);
 
@@ -40,6 +42,11 @@ public sealed class VersionedMemoryStore
     }
 
     internal void Clear(string key) => rows.TryRemove(key, out _);
+
+    private sealed class Outage(VersionedMemoryStore store) : IDisposable
+    {
+        public void Dispose() => store.failing = _ => false;
+    }
 }
 
 /// <summary>One silo's view of the shared <see cref="VersionedMemoryStore"/>, serialising with the silo's grain-state serializer (System.Text.Json here).</summary>
