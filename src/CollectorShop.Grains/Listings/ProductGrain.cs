@@ -1,0 +1,339 @@
+using Microsoft.Extensions.Logging;
+
+namespace CollectorShop.Grains;
+
+/// <summary>One listing: the only writer of its status, and the guard of its single reservation.</summary>
+[GrainType("product")]
+public sealed class ProductGrain(
+    [PersistentState("product", "shop")] IPersistentState<ProductState> state,
+    IReadModel readModel,
+    TimeProvider time,
+    ILogger<ProductGrain> logger)
+    : Grain, IProductGrain, IRemindable
+{
+    private ReadModelProjection<Listing> Projection => field ??= new(this, DelayDeactivation, readModel.Project, logger);
+
+    private ExpiryReminder ReservationExpiry => field ??= new(this, "reservation-expiry", time, logger);
+
+    private Listing? Current => state.State.Listing;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (Current is not { } listing)
+        {
+            return;
+        }
+
+        if (listing is { Status: ListingStatus.Reserved, Reservation: { } reservation })
+        {
+            if (time.GetUtcNow() >= reservation.Until)
+            {
+                await ReleaseReservation(listing);
+                return;
+            }
+
+            await ReservationExpiry.Ensure(reservation.Until);
+        }
+
+        await Projection.Publish(listing, state);
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
+        Projection.OnDeactivate();
+
+    public Task<Listing?> Get() => Task.FromResult(Current);
+
+    public async Task<Outcome<Listing>> Submit(ListingDraft draft, string sellerId, string sellerName)
+    {
+        if (Current is not null)
+        {
+            return Refuse.Conflict("This listing already exists.");
+        }
+
+        var now = time.GetUtcNow();
+        var listing = new Listing(
+            Id: this.GetPrimaryKeyString(),
+            SellerId: sellerId,
+            SellerName: sellerName,
+            Title: draft.Title,
+            Description: draft.Description,
+            Price: draft.Price,
+            Shipping: draft.Shipping,
+            CategoryId: draft.CategoryId,
+            Images: [.. draft.Images],
+            Location: draft.Location,
+            Status: ListingStatus.Pending,
+            PriceHistory: [new PricePoint(draft.Price, now)],
+            RejectionReason: null,
+            Reservation: null,
+            CreatedAt: now,
+            UpdatedAt: now);
+        return await Store(state.State with { Listing = listing });
+    }
+
+    public async Task<Outcome<Listing>> Edit(ListingChanges changes, Actor actor)
+    {
+        if (Current is not { } listing)
+        {
+            return NotFound();
+        }
+
+        if (actor.UserId != listing.SellerId && !actor.IsAdmin)
+        {
+            return Refuse.Forbidden("Only the listing's seller or an admin can edit it.");
+        }
+
+        if (listing.Status is not (ListingStatus.Pending or ListingStatus.Available or ListingStatus.Rejected))
+        {
+            return Refuse.Conflict($"A {Describe(listing.Status)} listing cannot be edited.");
+        }
+
+        var now = time.GetUtcNow();
+        var edited = listing with
+        {
+            Title = changes.Title ?? listing.Title,
+            Description = changes.Description ?? listing.Description,
+            Price = changes.Price ?? listing.Price,
+            Shipping = changes.Shipping ?? listing.Shipping,
+            CategoryId = changes.CategoryId ?? listing.CategoryId,
+            Images = changes.Images is { } images ? [.. images] : listing.Images,
+            Location = changes.Location ?? listing.Location,
+        };
+
+        var priceChanged = edited.Price != listing.Price;
+        var contentChanged = edited.Title != listing.Title
+            || edited.Description != listing.Description
+            || edited.CategoryId != listing.CategoryId
+            || !edited.Images.SequenceEqual(listing.Images);
+        var anythingChanged = priceChanged || contentChanged
+            || edited.Shipping != listing.Shipping
+            || edited.Location != listing.Location;
+
+        // An edit is how a rejected listing goes back to moderation, even when nothing else changes.
+        if (!anythingChanged && listing.Status != ListingStatus.Rejected)
+        {
+            return listing;
+        }
+
+        edited = edited with
+        {
+            Status = listing.Status == ListingStatus.Rejected || (listing.Status == ListingStatus.Available && contentChanged)
+                ? ListingStatus.Pending
+                : listing.Status,
+            RejectionReason = null,
+            PriceHistory = priceChanged ? [.. listing.PriceHistory, new PricePoint(edited.Price, now)] : listing.PriceHistory,
+            UpdatedAt = now,
+        };
+        return await Store(state.State with { Listing = edited });
+    }
+
+    public async Task<Outcome<Listing>> Approve()
+    {
+        if (Current is not { } listing)
+        {
+            return NotFound();
+        }
+
+        if (listing.Status != ListingStatus.Pending)
+        {
+            return Refuse.Conflict($"Only a pending listing can be approved; this one is {Describe(listing.Status)}.");
+        }
+
+        return await Store(state.State with
+        {
+            Listing = listing with { Status = ListingStatus.Available, UpdatedAt = time.GetUtcNow() },
+        });
+    }
+
+    public async Task<Outcome<Listing>> Reject(string? reason)
+    {
+        if (Current is not { } listing)
+        {
+            return NotFound();
+        }
+
+        if (listing.Status != ListingStatus.Pending)
+        {
+            return Refuse.Conflict($"Only a pending listing can be rejected; this one is {Describe(listing.Status)}.");
+        }
+
+        return await Store(state.State with
+        {
+            Listing = listing with { Status = ListingStatus.Rejected, RejectionReason = reason, UpdatedAt = time.GetUtcNow() },
+        });
+    }
+
+    public async Task<Outcome<Listing>> Withdraw(Actor actor)
+    {
+        if (Current is not { } listing)
+        {
+            return NotFound();
+        }
+
+        if (actor.UserId != listing.SellerId)
+        {
+            return Refuse.Forbidden("Only the listing's seller can withdraw it.");
+        }
+
+        if (listing.Status is not (ListingStatus.Pending or ListingStatus.Available or ListingStatus.Rejected))
+        {
+            return Refuse.Conflict($"A {Describe(listing.Status)} listing cannot be withdrawn.");
+        }
+
+        return await Store(state.State with
+        {
+            Listing = listing with { Status = ListingStatus.Withdrawn, UpdatedAt = time.GetUtcNow() },
+        });
+    }
+
+    /// <summary>Removing a removed listing again is a no-op that succeeds, like a repeated HTTP DELETE.</summary>
+    public async Task<Outcome<Listing>> Remove()
+    {
+        if (Current is not { } listing)
+        {
+            return NotFound();
+        }
+
+        if (listing.Status == ListingStatus.Removed)
+        {
+            return listing;
+        }
+
+        if (listing.Status == ListingStatus.Reserved)
+        {
+            return Refuse.Conflict("A reserved listing cannot be removed while its checkout is open.");
+        }
+
+        return await Store(state.State with
+        {
+            Listing = listing with { Status = ListingStatus.Removed, UpdatedAt = time.GetUtcNow() },
+        });
+    }
+
+    public async Task<Outcome<Listing>> Reserve(string orderId, string buyerId, DateTimeOffset until)
+    {
+        if (Current is not { } listing)
+        {
+            return NotFound();
+        }
+
+        if (listing.Reservation?.OrderId == orderId && listing.Status == ListingStatus.Reserved)
+        {
+            return listing;
+        }
+
+        if (buyerId == listing.SellerId)
+        {
+            return Refuse.Invalid("You cannot buy your own listing.");
+        }
+
+        if (listing.Status != ListingStatus.Available)
+        {
+            return Refuse.Conflict($"This item is not available: it is {Describe(listing.Status)}.");
+        }
+
+        var now = time.GetUtcNow();
+        if (until <= now)
+        {
+            return Refuse.Invalid("A reservation must end in the future.");
+        }
+
+        // Registered before the write: a reminder without a reservation only clears itself.
+        await ReservationExpiry.Set(until);
+        return await Store(state.State with
+        {
+            Listing = listing with
+            {
+                Status = ListingStatus.Reserved,
+                Reservation = new Reservation(orderId, buyerId, until),
+                UpdatedAt = now,
+            },
+        });
+    }
+
+    public async Task<Listing?> Release(string orderId)
+    {
+        if (Current is not { } listing)
+        {
+            return null;
+        }
+
+        if (listing.Status != ListingStatus.Reserved || listing.Reservation?.OrderId != orderId)
+        {
+            return listing;
+        }
+
+        return await ReleaseReservation(listing);
+    }
+
+    public async Task<Outcome<Listing>> MarkSold(string orderId)
+    {
+        if (Current is not { } listing)
+        {
+            return NotFound();
+        }
+
+        if (listing.Status == ListingStatus.Sold && state.State.SoldToOrderId == orderId)
+        {
+            return listing;
+        }
+
+        if (listing.Status != ListingStatus.Reserved || listing.Reservation?.OrderId != orderId)
+        {
+            return Refuse.Conflict("This item is not held by this order.");
+        }
+
+        var sold = await Store(new ProductState
+        {
+            Listing = listing with { Status = ListingStatus.Sold, Reservation = null, UpdatedAt = time.GetUtcNow() },
+            SoldToOrderId = orderId,
+        });
+        await ReservationExpiry.Clear();
+        return sold;
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (!ReservationExpiry.Is(reminderName))
+        {
+            return;
+        }
+
+        if (Current is not { Status: ListingStatus.Reserved, Reservation: { } reservation } listing)
+        {
+            await ReservationExpiry.Clear();
+            return;
+        }
+
+        if (time.GetUtcNow() < reservation.Until)
+        {
+            await ReservationExpiry.Set(reservation.Until);
+            return;
+        }
+
+        logger.LogInformation("Reservation of listing {ListingId} by order {OrderId} expired", listing.Id, reservation.OrderId);
+        await ReleaseReservation(listing);
+    }
+
+    private async Task<Listing> ReleaseReservation(Listing listing)
+    {
+        var released = await Store(state.State with
+        {
+            Listing = listing with { Status = ListingStatus.Available, Reservation = null, UpdatedAt = time.GetUtcNow() },
+        });
+        await ReservationExpiry.Clear();
+        return released;
+    }
+
+    private async Task<Listing> Store(ProductState next)
+    {
+        await state.Save(next, this);
+        var listing = next.Listing!;
+        await Projection.Publish(listing, state);
+        return listing;
+    }
+
+    private static Refusal NotFound() => Refuse.NotFound("Listing not found.");
+
+    private static string Describe(ListingStatus status) => status.ToString().ToLowerInvariant();
+}
