@@ -29,6 +29,9 @@ var app = builder.Build();
 database.Migrate(app.Logger);
 
 app.UseShopErrors();
+app.UseJsonBodyLimit();
+app.UseSpaFiles();
+app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 
@@ -39,6 +42,8 @@ if (app.Environment.IsDevelopment())
 }
 
 app.MapGet("/api/health", () => TypedResults.Ok(new { status = "ok" })).WithName("Health");
+
+app.MapSpaFallback();
 
 app.Run();
 
