@@ -1,7 +1,13 @@
 using CollectorShop.Silo;
+using CollectorShop.Silo.Admin;
 using CollectorShop.Silo.Auth;
+using CollectorShop.Silo.Bootstrap;
+using CollectorShop.Silo.Health;
 using CollectorShop.Silo.Http;
+using CollectorShop.Silo.Orders;
 using CollectorShop.Silo.Persistence;
+using CollectorShop.Silo.Products;
+using CollectorShop.Silo.Uploads;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -23,6 +29,8 @@ builder.Services.AddShopJson();
 builder.AddShopAuth();
 builder.Services.AddSingleton<ImageStore>();
 builder.Services.AddOpenApi();
+// Registered after the silo's own hosted service, so it starts once grains can be called.
+builder.Services.AddHostedService<ShopBootstrap>();
 
 var app = builder.Build();
 // Before the silo starts: Orleans reads its queries from the database at start-up.
@@ -41,7 +49,13 @@ if (app.Environment.IsDevelopment())
     app.MapScalarApiReference();
 }
 
-app.MapGet("/api/health", () => TypedResults.Ok(new { status = "ok" })).WithName("Health");
+app.MapHealthEndpoints();
+app.MapAccountEndpoints();
+app.MapCategoryEndpoints();
+app.MapProductEndpoints();
+app.MapUploadEndpoints();
+app.MapOrderEndpoints();
+app.MapAdminEndpoints();
 
 app.MapSpaFallback();
 

@@ -1,8 +1,11 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using CollectorShop.Grains;
+using CollectorShop.Silo.Auth;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CollectorShop.Tests.Http;
 
@@ -14,6 +17,11 @@ public sealed class ShopHost : WebApplicationFactory<Program>
 {
     public const string AdminEmail = "admin@collector.test";
     public const string AdminPassword = "Admin-password-1";
+
+    /// <summary>The password of every account made by <see cref="SignedInUser"/>.</summary>
+    public const string UserPassword = "Collector-password-1";
+
+    private static readonly Lazy<string> UserPasswordHash = new(() => Passwords.Hash(UserPassword));
 
     private readonly Dictionary<string, string?> _settings;
 
@@ -60,6 +68,32 @@ public sealed class ShopHost : WebApplicationFactory<Program>
     }
 
     public Task<HttpClient> SignInAsAdmin() => SignIn(AdminEmail, AdminPassword);
+
+    /// <summary>The silo's grains, for arranging state the test is not about.</summary>
+    public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
+
+    /// <summary>
+    /// A new account made straight through the email index (password <see cref="UserPassword"/>),
+    /// and a client carrying a token the shop issued for it.
+    /// </summary>
+    public async Task<(HttpClient Client, UserProfile User)> SignedInUser(Role role = Role.Buyer, bool active = true, string? name = null)
+    {
+        var email = $"{role.ToString().ToLowerInvariant()}-{Guid.NewGuid():N}@collector.test";
+        var registration = new Registration(
+            name ?? email.Split('@')[0], email, UserPasswordHash.Value, role, active, null, null, null, null);
+        var created = await Grains.GetGrain<IEmailIndexGrain>(email).Register(registration);
+        var user = created.Value ?? throw new InvalidOperationException($"Could not create {email}: {created.Refusal}");
+        return (ClientWithToken(user), user);
+    }
+
+    /// <summary>A client that sends a token the shop's own issuer signed for this user.</summary>
+    public HttpClient ClientWithToken(UserProfile user)
+    {
+        var token = Services.GetRequiredService<ShopAuth.TokenIssuer>().Issue(user, DateTimeOffset.UtcNow);
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
 
     /// <summary>Stops the host and deletes its folder.</summary>
     public async Task DisposeAndDelete()
