@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using CollectorShop.Grains;
+using CollectorShop.Silo.Http;
 using Dapper;
 
 namespace CollectorShop.Silo.Persistence;
@@ -41,7 +42,7 @@ public sealed class ShopReadModel(ShopDatabase database) : IReadModel
         {
             listing.Id,
             Version = version,
-            Status = Wire(listing.Status),
+            Status = WireNames.Of(listing.Status),
             listing.SellerId,
             listing.CategoryId,
             PriceCents = Cents(listing.Price),
@@ -62,7 +63,7 @@ public sealed class ShopReadModel(ShopDatabase database) : IReadModel
         {
             order.Id,
             Version = version,
-            Status = Wire(order.Status),
+            Status = WireNames.Of(order.Status),
             order.BuyerId,
             order.SellerId,
             order.ProductId,
@@ -84,7 +85,7 @@ public sealed class ShopReadModel(ShopDatabase database) : IReadModel
             user.Id,
             Version = version,
             user.Email,
-            Role = Wire(user.Role),
+            Role = WireNames.Of(user.Role),
             SortName = user.Name.ToLowerInvariant(),
             SearchText = SearchText(user.Name, user.Email),
             Data = JsonSerializer.Serialize(user, Json),
@@ -102,7 +103,7 @@ public sealed class ShopReadModel(ShopDatabase database) : IReadModel
         {
             request.Id,
             Version = version,
-            Status = Wire(request.Status),
+            Status = WireNames.Of(request.Status),
             request.UserId,
             UpdatedAt = request.UpdatedAt.ToUnixTimeMilliseconds(),
             Data = JsonSerializer.Serialize(request, Json),
@@ -113,7 +114,7 @@ public sealed class ShopReadModel(ShopDatabase database) : IReadModel
         await using var connection = await database.Open();
         return await connection.ExecuteScalarAsync<int>(
             "SELECT COUNT(*) FROM products WHERE category_id = @categoryId AND status <> @removed",
-            new { categoryId, removed = Wire(ListingStatus.Removed) });
+            new { categoryId, removed = WireNames.Of(ListingStatus.Removed) });
     }
 
     /// <summary>Available listings per category, for the category list.</summary>
@@ -122,14 +123,14 @@ public sealed class ShopReadModel(ShopDatabase database) : IReadModel
         await using var connection = await database.Open();
         var rows = await connection.QueryAsync<(string CategoryId, int Count)>(
             "SELECT category_id, COUNT(*) FROM products WHERE status = @available GROUP BY category_id",
-            new { available = Wire(ListingStatus.Available) });
+            new { available = WireNames.Of(ListingStatus.Available) });
         return rows.ToDictionary(r => r.CategoryId, r => r.Count);
     }
 
     public Task<Page<Listing>> Listings(ListingSearch search)
     {
         var where = new StringBuilder("status IN @Statuses");
-        var parameters = new DynamicParameters(new { Statuses = search.Statuses.Select(Wire).ToArray() });
+        var parameters = new DynamicParameters(new { Statuses = search.Statuses.Select(WireNames.Of).ToArray() });
         if (search.CategoryId is not null)
         {
             where.Append(" AND category_id = @CategoryId");
@@ -178,7 +179,7 @@ public sealed class ShopReadModel(ShopDatabase database) : IReadModel
         if (status is { } s)
         {
             where.Append(" AND status = @Status");
-            parameters.Add("Status", Wire(s));
+            parameters.Add("Status", WireNames.Of(s));
         }
         return PageOf<Order>("orders", where.ToString(), "created_at DESC, id", parameters, page, pageSize);
     }
@@ -191,7 +192,7 @@ public sealed class ShopReadModel(ShopDatabase database) : IReadModel
         if (role is { } r)
         {
             where.Append(" AND role = @Role");
-            parameters.Add("Role", Wire(r));
+            parameters.Add("Role", WireNames.Of(r));
         }
         AppendWords(where, parameters, q);
         return PageOf<UserProfile>("users", where.ToString(), "sort_name, id", parameters, page, pageSize);
@@ -203,12 +204,9 @@ public sealed class ShopReadModel(ShopDatabase database) : IReadModel
         await using var connection = await database.Open();
         var rows = await connection.QueryAsync<string>(
             "SELECT data FROM seller_requests WHERE status = @status ORDER BY updated_at DESC, id",
-            new { status = Wire(status) });
+            new { status = WireNames.Of(status) });
         return rows.Select(Read<SellerRequest>).ToList();
     }
-
-    /// <summary>The lower-case wire name of a status or role, as the API and these tables spell it.</summary>
-    public static string Wire<TEnum>(TEnum value) where TEnum : struct, Enum => value.ToString().ToLowerInvariant();
 
     private async Task<Page<T>> PageOf<T>(string table, string where, string orderBy, DynamicParameters parameters, int page, int pageSize)
     {
