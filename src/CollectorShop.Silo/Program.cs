@@ -29,6 +29,7 @@ builder.Services.AddShopJson();
 builder.AddShopAuth();
 builder.Services.AddSingleton<ImageStore>();
 builder.Services.AddOpenApi();
+builder.Services.AddShopHealthChecks();
 // Registered after the silo's own hosted service, so it starts once grains can be called.
 builder.Services.AddHostedService<ShopBootstrap>();
 
