@@ -29,8 +29,10 @@ builder.Services.AddShopJson();
 builder.AddShopAuth();
 builder.Services.AddSingleton<ImageStore>();
 builder.Services.AddOpenApi();
+builder.Services.AddShopHealthChecks();
 // Registered after the silo's own hosted service, so it starts once grains can be called.
 builder.Services.AddHostedService<ShopBootstrap>();
+builder.Services.AddHostedService<ReadModelCatchUp>();
 
 var app = builder.Build();
 // Before the silo starts: Orleans reads its queries from the database at start-up.

@@ -181,7 +181,8 @@ public sealed class ShopReadModel(ShopDatabase database) : IReadModel
             where.Append(" AND status = @Status");
             parameters.Add("Status", WireNames.Of(s));
         }
-        return PageOf<Order>("orders", where.ToString(), "created_at DESC, id", parameters, page, pageSize);
+        // Ids are time-ordered, so they break ties of orders placed within the same millisecond.
+        return PageOf<Order>("orders", where.ToString(), "created_at DESC, id DESC", parameters, page, pageSize);
     }
 
     /// <summary>Accounts sorted by name; <paramref name="q"/> matches name or email, case-insensitively.</summary>

@@ -1,4 +1,5 @@
 using CollectorShop.Silo;
+using CollectorShop.Silo.Persistence;
 using Dapper;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -102,8 +103,29 @@ public sealed class GrainStorageTests : IAsyncLifetime
         await using var connection = await _db.Database.Open();
         var rows = (await connection.QueryAsync<(string Type, string Key)>(
             "SELECT GrainTypeString, GrainIdExtensionString FROM OrleansStorage ORDER BY GrainTypeString")).ToList();
-        // The read-model catch-up relies on these two columns naming the grain type and its key.
+        // The state name lands in GrainTypeString; a key that is neither GUID- nor hex-shaped stays readable text.
         Assert.Equal([("order", "same"), ("product", "same")], rows);
+    }
+
+    [Theory]
+    [InlineData("0192f1c7a6e37b0c8d9e0f1a2b3c4d5e")]
+    [InlineData("demo-poster")]
+    [InlineData("c0ffee")]
+    [InlineData("a+b@example.com")]
+    public async Task The_key_read_back_from_a_row_s_identity_columns_reads_that_same_row(string key)
+    {
+        var stateName = $"keyed-{Guid.NewGuid():N}";
+        await Storage.WriteStateAsync(stateName, GrainId.Create("product", key), new NoteState(new Note { Text = key }, null));
+        await using var connection = await _db.Database.Open();
+        var (n0, n1, extension) = await connection.QuerySingleAsync<(long, long, string)>(
+            "SELECT GrainIdN0, GrainIdN1, GrainIdExtensionString FROM OrleansStorage WHERE GrainTypeString = @stateName", new { stateName });
+
+        var stored = new StoredGrainKey(n0, n1, extension);
+
+        Assert.Equal(StoredGrainKey.Of(key), stored);
+        var read = new NoteState(new Note(), null);
+        await Storage.ReadStateAsync(stateName, GrainId.Create("product", stored.ToKey()), read);
+        Assert.Equal(key, read.State.Text);
     }
 
     [Fact]
