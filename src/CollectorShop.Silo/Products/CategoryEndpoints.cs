@@ -24,8 +24,8 @@ public static class CategoryEndpoints
             .MapGet("/", List).WithName("ListCategories").AllowAnonymous();
 
         var admin = routes.MapGroup("/api/admin/categories").WithTags("Categories");
-        admin.MapPost("/", Create).WithName("CreateCategory").RequireAuthorization(ShopPolicies.Admin);
-        admin.MapPatch("/{id}", Rename).WithName("RenameCategory").RequireAuthorization(ShopPolicies.Admin);
+        admin.MapPost("/", Create).WithName("CreateCategory").RequireAuthorization(ShopPolicies.Admin).AcceptsJson<NewCategoryBody>();
+        admin.MapPatch("/{id}", Rename).WithName("RenameCategory").RequireAuthorization(ShopPolicies.Admin).AcceptsJson<CategoryRenameBody>();
         admin.MapDelete("/{id}", Delete).WithName("DeleteCategory").RequireAuthorization(ShopPolicies.Admin);
         return routes;
     }

@@ -2,27 +2,28 @@ using System.Globalization;
 using CollectorShop.Grains;
 using CollectorShop.Silo.Http;
 using CollectorShop.Silo.Persistence;
+using Microsoft.AspNetCore.Mvc;
 
 namespace CollectorShop.Silo.Products;
 
 /// <summary>The query string of the listing lists, taken as text so every bad value is a precise field error.</summary>
 public sealed record ListingQuery(
-    string? Q,
-    string? Category,
-    string? MinPrice,
-    string? MaxPrice,
-    string? SellerId,
-    string? Status,
-    string? Sort,
-    string? Page,
-    string? PageSize)
+    [FromQuery(Name = "q")] string? Q,
+    [FromQuery(Name = "category")] string? Category,
+    [FromQuery(Name = "minPrice")] string? MinPrice,
+    [FromQuery(Name = "maxPrice")] string? MaxPrice,
+    [FromQuery(Name = "sellerId")] string? SellerId,
+    [FromQuery(Name = "status")] string? Status,
+    [FromQuery(Name = "sort")] string? Sort,
+    [FromQuery(Name = "page")] string? Page,
+    [FromQuery(Name = "pageSize")] string? PageSize)
 {
     /// <summary>The value of <c>sellerId</c> that stands for the caller.</summary>
     public const string Me = "me";
 
     private const int MaxQueryLength = 200;
 
-    private static readonly Dictionary<string, ListingSort> Sorts = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, ListingSort> Sorts = new(StringComparer.OrdinalIgnoreCase)
     {
         ["newest"] = ListingSort.Newest,
         ["price_asc"] = ListingSort.PriceAsc,

@@ -19,14 +19,15 @@ public static class ProductEndpoints
         var products = routes.MapGroup("/api/products").WithTags("Listings");
         products.MapGet("/", List).WithName("ListProducts").AllowAnonymous();
         products.MapGet("/{id}", Get).WithName("GetProduct").AllowAnonymous();
-        products.MapPost("/", Create).WithName("CreateProduct").RequireAuthorization(ShopPolicies.Seller);
-        products.MapPatch("/{id}", Edit).WithName("EditProduct").RequireAuthorization(ShopPolicies.Active);
+        products.MapPost("/", Create).WithName("CreateProduct").RequireAuthorization(ShopPolicies.Seller).AcceptsJson<NewListingBody>();
+        products.MapPatch("/{id}", Edit).WithName("EditProduct").RequireAuthorization(ShopPolicies.Active).AcceptsJson<ListingEditBody>();
         products.MapDelete("/{id}", Withdraw).WithName("WithdrawProduct").RequireAuthorization(ShopPolicies.Active);
 
         var moderation = routes.MapGroup("/api/admin/products").WithTags("Moderation");
         moderation.MapGet("/", ListAll).WithName("ListAllProducts").RequireAuthorization(ShopPolicies.Admin);
         moderation.MapPost("/{id}/approve", Approve).WithName("ApproveProduct").RequireAuthorization(ShopPolicies.Admin);
-        moderation.MapPost("/{id}/reject", Reject).WithName("RejectProduct").RequireAuthorization(ShopPolicies.Admin);
+        moderation.MapPost("/{id}/reject", Reject).WithName("RejectProduct").RequireAuthorization(ShopPolicies.Admin)
+            .AcceptsJson<RejectionBody>(isOptional: true);
         moderation.MapDelete("/{id}", Remove).WithName("RemoveProduct").RequireAuthorization(ShopPolicies.Admin);
         return routes;
     }
@@ -41,7 +42,9 @@ public static class ProductEndpoints
         var viewer = await Viewer.Of(context);
         if (query.AsksForMine && !viewer.IsSignedIn)
         {
-            return TypedResults.Json(new ApiError("Sign in to list your own listings (sellerId=me)."), statusCode: StatusCodes.Status401Unauthorized);
+            return context.User.Identity?.IsAuthenticated == true
+                ? GrainResults.Forbidden("Your account is not active: it awaits validation or was deactivated.")
+                : TypedResults.Json(new ApiError("Sign in to list your own listings (sellerId=me)."), statusCode: StatusCodes.Status401Unauthorized);
         }
 
         var sellerId = query.AsksForMine ? viewer.UserId : NullIfBlank(query.SellerId);
