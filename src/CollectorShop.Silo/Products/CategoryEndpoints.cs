@@ -21,7 +21,8 @@ public static class CategoryEndpoints
     public static IEndpointRouteBuilder MapCategoryEndpoints(this IEndpointRouteBuilder routes)
     {
         routes.MapGroup("/api/categories").WithTags("Categories")
-            .MapGet("/", List).WithName("ListCategories").AllowAnonymous();
+            .MapGet("/", List).WithName("ListCategories").AllowAnonymous()
+            .WithDescription("Sorted by name; productCount counts the listings the public can browse: available and reserved ones.");
 
         var admin = routes.MapGroup("/api/admin/categories").WithTags("Categories");
         admin.MapPost("/", Create).WithName("CreateCategory").RequireAuthorization(ShopPolicies.Admin).AcceptsJson<NewCategoryBody>();

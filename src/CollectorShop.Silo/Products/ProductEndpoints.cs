@@ -17,10 +17,16 @@ public static class ProductEndpoints
     public static IEndpointRouteBuilder MapProductEndpoints(this IEndpointRouteBuilder routes)
     {
         var products = routes.MapGroup("/api/products").WithTags("Listings");
-        products.MapGet("/", List).WithName("ListProducts").AllowAnonymous();
-        products.MapGet("/{id}", Get).WithName("GetProduct").AllowAnonymous();
-        products.MapPost("/", Create).WithName("CreateProduct").RequireAuthorization(ShopPolicies.Seller).AcceptsJson<NewListingBody>();
-        products.MapPatch("/{id}", Edit).WithName("EditProduct").RequireAuthorization(ShopPolicies.Active).AcceptsJson<ListingEditBody>();
+        products.MapGet("/", List).WithName("ListProducts").AllowAnonymous()
+            .WithDescription("Anyone sees available and reserved listings, and sold ones with status=sold. Pending, rejected and withdrawn "
+                + "listings need sellerId=me (their seller) or an admin, else 403; sellerId=me needs a signed-in, active account (401/403); "
+                + "status=removed is a 400 here. An unknown category filters to an empty list.");
+        products.MapGet("/{id}", Get).WithName("GetProduct").AllowAnonymous()
+            .WithDescription("404 also when the caller may not see the listing. The shop has no reviews yet: sellerRating is null and sellerReviews 0.");
+        products.MapPost("/", Create).WithName("CreateProduct").RequireAuthorization(ShopPolicies.Seller).AcceptsJson<NewListingBody>()
+            .WithDescription("A client-supplied id or status is ignored; the listing starts pending. /uploads/ images must name an image stored by this shop.");
+        products.MapPatch("/{id}", Edit).WithName("EditProduct").RequireAuthorization(ShopPolicies.Active).AcceptsJson<ListingEditBody>()
+            .WithDescription("Absent or null fields stay as they are. A body with a non-null status is a 400: status changes only through moderation, withdrawal and orders.");
         products.MapDelete("/{id}", Withdraw).WithName("WithdrawProduct").RequireAuthorization(ShopPolicies.Active);
 
         var moderation = routes.MapGroup("/api/admin/products").WithTags("Moderation");
@@ -62,12 +68,12 @@ public static class ProductEndpoints
             null => Viewer.PublicStatuses,
             { } asked => [asked],
         };
-        if (status is ListingStatus.Pending or ListingStatus.Rejected or ListingStatus.Withdrawn && !mine && !viewer.IsAdmin && !errors.Any)
+        if (status is (ListingStatus.Pending or ListingStatus.Rejected or ListingStatus.Withdrawn) && !mine && !viewer.IsAdmin && !errors.Any)
         {
             return GrainResults.Forbidden($"{WireNames.Of(status.Value)} listings are visible only to their seller (sellerId=me) and admins.");
         }
 
-        return await Page(query.ToSearch(sellerId, statuses, errors), errors, context, readModel);
+        return await ListPage(query.ToSearch(sellerId, statuses, errors), errors, context, readModel);
     }
 
     private static async Task<Results<Ok<List<ProductDto>>, BadRequest<ApiError>, JsonHttpResult<ApiError>>> ListAll(
@@ -77,13 +83,13 @@ public static class ProductEndpoints
         var status = query.ParseStatus(errors);
         var sellerId = query.AsksForMine ? user.UserId() : NullIfBlank(query.SellerId);
         IReadOnlyCollection<ListingStatus> statuses = status is { } asked ? [asked] : Enum.GetValues<ListingStatus>();
-        return await Page(query.ToSearch(sellerId, statuses, errors), errors, context, readModel);
+        return await ListPage(query.ToSearch(sellerId, statuses, errors), errors, context, readModel);
     }
 
-    private static async Task<Results<Ok<List<ProductDto>>, BadRequest<ApiError>, JsonHttpResult<ApiError>>> Page(
+    private static async Task<Results<Ok<List<ProductDto>>, BadRequest<ApiError>, JsonHttpResult<ApiError>>> ListPage(
         ListingSearch? search, FieldErrors errors, HttpContext context, ShopReadModel readModel)
     {
-        if (search is null || errors.Any)
+        if (search is null)
         {
             return errors.ToBadRequest();
         }

@@ -20,7 +20,7 @@ public sealed class ProductVisibilityTests(CatalogueHost shop) : IClassFixture<C
     [MemberData(nameof(Lookers))]
     public async Task By_id_the_public_sees_available_reserved_and_sold_and_the_rest_only_the_seller_and_admins(Looker looker)
     {
-        var (category, listings, client) = await OneListingPerStatus(looker);
+        var (_, listings, client) = await OneListingPerStatus(looker);
 
         foreach (var (status, listing) in listings)
         {
@@ -36,8 +36,6 @@ public sealed class ProductVisibilityTests(CatalogueHost shop) : IClassFixture<C
                 await Expect(response, HttpStatusCode.NotFound);
             }
         }
-
-        Assert.NotEmpty(category);
     }
 
     [Theory]
