@@ -1,14 +1,19 @@
 using CollectorShop.Grains;
 using CollectorShop.Silo.Auth;
+using CollectorShop.Silo.Persistence;
 
 namespace CollectorShop.Silo.Bootstrap;
 
 /// <summary>Runs once the silo is up: the admin account from configuration, then the demo catalogue.</summary>
-public sealed class ShopBootstrap(IGrainFactory grains, IConfiguration configuration, ILogger<ShopBootstrap> logger) : IHostedService
+public sealed class ShopBootstrap(IGrainFactory grains, ImageStore images, IConfiguration configuration, ILogger<ShopBootstrap> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await EnsureAdmin();
+        if (configuration.GetValue("Demo:Seed", true))
+        {
+            await new DemoCatalogue(grains, images, logger).Seed(configuration["Demo:SellerPassword"]);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -117,14 +117,21 @@ public sealed class ShopReadModel(ShopDatabase database) : IReadModel
             new { categoryId, removed = WireNames.Of(ListingStatus.Removed) });
     }
 
-    /// <summary>Available listings per category, for the category list.</summary>
-    public async Task<IReadOnlyDictionary<string, int>> AvailableListingsByCategory()
+    /// <summary>Listings of the given statuses per category, for the category list.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> ListingsByCategory(IReadOnlyCollection<ListingStatus> statuses)
     {
         await using var connection = await database.Open();
         var rows = await connection.QueryAsync<(string CategoryId, int Count)>(
-            "SELECT category_id, COUNT(*) FROM products WHERE status = @available GROUP BY category_id",
-            new { available = WireNames.Of(ListingStatus.Available) });
+            "SELECT category_id, COUNT(*) FROM products WHERE status IN @statuses GROUP BY category_id",
+            new { statuses = statuses.Select(WireNames.Of).ToArray() });
         return rows.ToDictionary(r => r.CategoryId, r => r.Count);
+    }
+
+    /// <summary>The content type of a stored image, or null when no image has this id; listings check their /uploads/ URLs with it.</summary>
+    public async Task<string?> ImageContentType(string id)
+    {
+        await using var connection = await database.Open();
+        return await connection.QuerySingleOrDefaultAsync<string>("SELECT content_type FROM images WHERE id = @id", new { id });
     }
 
     public Task<Page<Listing>> Listings(ListingSearch search)
