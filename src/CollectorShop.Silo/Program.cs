@@ -27,6 +27,7 @@ builder.UseOrleans(silo =>
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 6 * 1024 * 1024);
 builder.Services.AddShopJson();
 builder.AddShopAuth();
+builder.AddLoginLimits();
 builder.Services.AddSingleton<ImageStore>();
 builder.Services.AddOpenApi();
 // Registered after the silo's own hosted service, so it starts once grains can be called.
@@ -40,6 +41,7 @@ app.UseShopErrors();
 app.UseJsonBodyLimit();
 app.UseSpaFiles();
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 
