@@ -38,8 +38,8 @@ public static class AccountEndpoints
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder routes)
     {
         var auth = routes.MapGroup("/api/auth").WithTags("Accounts");
-        auth.MapPost("/register", Register).WithName("Register").AllowAnonymous();
-        auth.MapPost("/login", Login).WithName("Login").AllowAnonymous()
+        auth.MapPost("/register", Register).TakesJson<RegisterBody>().WithName("Register").AllowAnonymous();
+        auth.MapPost("/login", Login).TakesJson<LoginBody>().WithName("Login").AllowAnonymous()
             .RequireRateLimiting(LoginLimits.PerAddressPolicy)
             .Produces<ApiError>(StatusCodes.Status401Unauthorized)
             .Produces<ApiError>(StatusCodes.Status403Forbidden)
@@ -47,7 +47,7 @@ public static class AccountEndpoints
         auth.MapGet("/me", Me).WithName("Me").RequireAuthorization(ShopPolicies.Active);
 
         var me = routes.MapGroup("/api/users/me").WithTags("Accounts");
-        me.MapPost("/request-seller", RequestSeller).WithName("RequestSeller").RequireAuthorization(ShopPolicies.Active);
+        me.MapPost("/request-seller", RequestSeller).TakesJson<SellerRequestBody>(optional: true).WithName("RequestSeller").RequireAuthorization(ShopPolicies.Active);
         me.MapGet("/seller-request", MySellerRequest).WithName("MySellerRequest").RequireAuthorization(ShopPolicies.Active);
         return routes;
     }
@@ -188,10 +188,11 @@ public static class AccountEndpoints
             : TypedResults.Created((string?)null, SellerRequestDto.From(outcome.Value!));
     }
 
-    private static async Task<Ok<SellerRequestDto?>> MySellerRequest(ClaimsPrincipal user, IGrainFactory grains) =>
-        TypedResults.Ok<SellerRequestDto?>(await grains.GetGrain<IUserGrain>(user.UserId()).GetSellerRequest() is { } request
-            ? SellerRequestDto.From(request)
-            : null);
+    // Ok(null) would send an empty body; the API answers a JSON null.
+    private static async Task<Results<Ok<SellerRequestDto>, ContentHttpResult>> MySellerRequest(ClaimsPrincipal user, IGrainFactory grains) =>
+        await grains.GetGrain<IUserGrain>(user.UserId()).GetSellerRequest() is { } request
+            ? TypedResults.Ok(SellerRequestDto.From(request))
+            : TypedResults.Content("null", "application/json");
 
     /// <summary>The login view of an account, or null when no plausible address or no account matches.</summary>
     private static async Task<UserCredentials?> CredentialsOf(string email, IGrainFactory grains)
