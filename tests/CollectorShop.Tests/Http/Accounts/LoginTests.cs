@@ -102,6 +102,20 @@ public sealed class LoginTests : IAsyncLifetime
         await response.Error(HttpStatusCode.BadRequest);
     }
 
+    [Theory]
+    [InlineData("/api/auth/login")]
+    [InlineData("/api/auth/register")]
+    public async Task A_body_that_is_not_json_is_415_and_no_body_at_all_is_400(string url)
+    {
+        var client = _host.CreateClient();
+
+        var text = await client.PostAsync(url, new StringContent("email=someone@collector.test", Encoding.UTF8, "text/plain"));
+        var nothing = await client.PostAsync(url, null);
+
+        await text.Error(HttpStatusCode.UnsupportedMediaType);
+        await nothing.Error(HttpStatusCode.BadRequest);
+    }
+
     [Fact]
     public async Task Me_needs_a_token()
     {
