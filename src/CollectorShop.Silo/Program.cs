@@ -27,6 +27,7 @@ builder.UseOrleans(silo =>
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 6 * 1024 * 1024);
 builder.Services.AddShopJson();
 builder.AddShopAuth();
+builder.AddLoginLimits();
 builder.Services.AddSingleton<ImageStore>();
 builder.Services.AddOpenApi();
 builder.Services.AddShopHealthChecks();
@@ -42,6 +43,7 @@ app.UseShopErrors();
 app.UseJsonBodyLimit();
 app.UseSpaFiles();
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 

@@ -5,6 +5,9 @@ public static class Passwords
 {
     public const int MinimumLength = 8;
 
+    /// <summary>BCrypt ignores every byte after the 72nd, so a longer password would only seem stronger.</summary>
+    public const int MaximumBytes = 72;
+
     public static string Hash(string password) => BCrypt.Net.BCrypt.HashPassword(password);
 
     public static bool Matches(string password, string hash) => BCrypt.Net.BCrypt.Verify(password, hash);
@@ -12,4 +15,6 @@ public static class Passwords
     /// <summary>At least 8 characters, one of which is neither a letter nor a digit.</summary>
     public static bool IsStrongEnough(string password) =>
         password.Length >= MinimumLength && password.Any(character => !char.IsLetterOrDigit(character));
+
+    public static bool FitsTheHash(string password) => System.Text.Encoding.UTF8.GetByteCount(password) <= MaximumBytes;
 }

@@ -21,6 +21,8 @@ public sealed record ListingSearch(
 
 public sealed record Page<T>(IReadOnlyList<T> Items, int Total);
 
+public sealed record SellerRequestEntry(SellerRequest Request, UserProfile? User);
+
 /// <summary>
 /// The SQL tables behind every list and search. Grains write snapshots here after each change
 /// (an older version never replaces a newer one); endpoints read lists from here.
@@ -206,14 +208,28 @@ public sealed class ShopReadModel(ShopDatabase database) : IReadModel
         return PageOf<UserProfile>("users", where.ToString(), "sort_name, id", parameters, page, pageSize);
     }
 
-    /// <summary>Seller requests of one status, most recently opened first.</summary>
-    public async Task<IReadOnlyList<SellerRequest>> SellerRequests(SellerRequestStatus status)
+    /// <summary>
+    /// Seller requests of one status, most recently (re-)opened first, each with its user's row; the user is null
+    /// while that row is not projected yet.
+    /// </summary>
+    public async Task<Page<SellerRequestEntry>> SellerRequests(SellerRequestStatus status, int page, int pageSize)
     {
+        var parameters = new { Status = WireNames.Of(status), Limit = pageSize, Offset = (page - 1) * pageSize };
         await using var connection = await database.Open();
-        var rows = await connection.QueryAsync<string>(
-            "SELECT data FROM seller_requests WHERE status = @status ORDER BY updated_at DESC, id",
-            new { status = WireNames.Of(status) });
-        return rows.Select(Read<SellerRequest>).ToList();
+        var total = await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM seller_requests WHERE status = @Status", parameters);
+        var rows = await connection.QueryAsync<(string RequestData, string? UserData)>(
+            """
+            SELECT r.data AS request_data, u.data AS user_data
+            FROM seller_requests r LEFT JOIN users u ON u.id = r.user_id
+            WHERE r.status = @Status
+            ORDER BY r.updated_at DESC, r.id
+            LIMIT @Limit OFFSET @Offset
+            """,
+            parameters);
+        var entries = rows
+            .Select(row => new SellerRequestEntry(Read<SellerRequest>(row.RequestData), row.UserData is null ? null : Read<UserProfile>(row.UserData)))
+            .ToList();
+        return new Page<SellerRequestEntry>(entries, total);
     }
 
     private async Task<Page<T>> PageOf<T>(string table, string where, string orderBy, DynamicParameters parameters, int page, int pageSize)
