@@ -61,8 +61,8 @@ public sealed class RestartTests
             Assert.Equal([order], await (await buyerClient.GetAsync("/api/orders")).Content.ReadFromJsonAsync<List<OrderDto>>());
 
             Assert.Equal(request, await host.Grains.GetGrain<IUserGrain>(hopeful.Id).GetSellerRequest());
-            var pendingRequests = await host.Services.GetRequiredService<ShopReadModel>().SellerRequests(SellerRequestStatus.Pending);
-            Assert.Contains(request, pendingRequests);
+            var pendingRequests = await host.Services.GetRequiredService<ShopReadModel>().SellerRequests(SellerRequestStatus.Pending, 1, 100);
+            Assert.Contains(request, pendingRequests.Items.Select(entry => entry.Request));
 
             var (latecomer, _) = await host.SignedInUser();
             var tooLate = await latecomer.PostAsJsonAsync("/api/orders", new { productId = listing.GetPrimaryKeyString() });
