@@ -40,6 +40,7 @@ var app = builder.Build();
 database.Migrate(app.Logger);
 
 app.UseShopErrors();
+app.UseShopStatusBodies();
 app.UseJsonBodyLimit();
 app.UseSpaFiles();
 app.UseRouting();

@@ -19,10 +19,10 @@ public static class AdminEndpoints
         var admin = routes.MapGroup("/api/admin").WithTags("Admin");
         admin.MapGet("/seller-requests", SellerRequests).WithName("ListSellerRequests").RequireAuthorization(ShopPolicies.Admin);
         admin.MapPost("/seller-requests/{id}/approve", Approve).WithName("ApproveSellerRequest").RequireAuthorization(ShopPolicies.Admin);
-        admin.MapPost("/seller-requests/{id}/reject", Reject).TakesJson<DecisionBody>(optional: true).WithName("RejectSellerRequest").RequireAuthorization(ShopPolicies.Admin);
+        admin.MapPost("/seller-requests/{id}/reject", Reject).WithName("RejectSellerRequest").RequireAuthorization(ShopPolicies.Admin);
         admin.MapGet("/users", Users).WithName("ListUsers").RequireAuthorization(ShopPolicies.Admin);
-        admin.MapPost("/users/{id}/active", SetActive).TakesJson<ActiveBody>().WithName("SetUserActive").RequireAuthorization(ShopPolicies.Admin);
-        admin.MapPost("/users/{id}/role", SetRole).TakesJson<RoleBody>().WithName("SetUserRole").RequireAuthorization(ShopPolicies.Admin);
+        admin.MapPost("/users/{id}/active", SetActive).WithName("SetUserActive").RequireAuthorization(ShopPolicies.Admin);
+        admin.MapPost("/users/{id}/role", SetRole).WithName("SetUserRole").RequireAuthorization(ShopPolicies.Admin);
         return routes;
     }
 

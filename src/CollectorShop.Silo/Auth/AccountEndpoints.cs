@@ -38,8 +38,8 @@ public static class AccountEndpoints
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder routes)
     {
         var auth = routes.MapGroup("/api/auth").WithTags("Accounts");
-        auth.MapPost("/register", Register).TakesJson<RegisterBody>().WithName("Register").AllowAnonymous();
-        auth.MapPost("/login", Login).TakesJson<LoginBody>().WithName("Login").AllowAnonymous()
+        auth.MapPost("/register", Register).WithName("Register").AllowAnonymous();
+        auth.MapPost("/login", Login).WithName("Login").AllowAnonymous()
             .RequireRateLimiting(LoginLimits.PerAddressPolicy)
             .Produces<ApiError>(StatusCodes.Status401Unauthorized)
             .Produces<ApiError>(StatusCodes.Status403Forbidden)
@@ -47,7 +47,7 @@ public static class AccountEndpoints
         auth.MapGet("/me", Me).WithName("Me").RequireAuthorization(ShopPolicies.Active);
 
         var me = routes.MapGroup("/api/users/me").WithTags("Accounts");
-        me.MapPost("/request-seller", RequestSeller).TakesJson<SellerRequestBody>(optional: true).WithName("RequestSeller").RequireAuthorization(ShopPolicies.Active);
+        me.MapPost("/request-seller", RequestSeller).WithName("RequestSeller").RequireAuthorization(ShopPolicies.Active);
         me.MapGet("/seller-request", MySellerRequest).WithName("MySellerRequest").RequireAuthorization(ShopPolicies.Active);
         return routes;
     }

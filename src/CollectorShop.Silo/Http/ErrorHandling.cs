@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace CollectorShop.Silo.Http;
 
@@ -31,6 +32,25 @@ public static class ErrorHandling
         context.Response.StatusCode = status;
         await context.Response.WriteAsJsonAsync(new ApiError(message));
     }));
+
+    /// <summary>
+    /// Answers the framework gives without a body — no such route (404), wrong method (405), a body type
+    /// the route does not take (415) — get the shop's JSON error body like every other 4xx.
+    /// </summary>
+    public static void UseShopStatusBodies(this WebApplication app) => app.UseStatusCodePages(async pages =>
+    {
+        var request = pages.HttpContext.Request;
+        var response = pages.HttpContext.Response;
+        var message = response.StatusCode switch
+        {
+            StatusCodes.Status404NotFound when request.Path.StartsWithSegments("/api") => "There is no such API route.",
+            StatusCodes.Status404NotFound => "Not found.",
+            StatusCodes.Status405MethodNotAllowed => $"This route does not accept {request.Method} requests.",
+            StatusCodes.Status415UnsupportedMediaType => $"This route does not accept a '{request.ContentType}' body; send application/json.",
+            _ => ReasonPhrases.GetReasonPhrase(response.StatusCode),
+        };
+        await response.WriteAsJsonAsync(new ApiError(message));
+    });
 
     private static string Describe(BadHttpRequestException bad) => bad.InnerException switch
     {

@@ -6,8 +6,8 @@ namespace CollectorShop.Silo.Http;
 
 /// <summary>
 /// The React build in wwwroot: hashed files under /assets are cached for a year, index.html
-/// is revalidated on every load, client-side URLs fall back to index.html, and unknown
-/// /api routes stay JSON 404s instead of turning into the SPA.
+/// is revalidated on every load, and client-side URLs fall back to index.html — but never the
+/// server's own paths (/api, /health, /uploads), whose unknown routes stay JSON 404s.
 /// </summary>
 public static class SpaHosting
 {
@@ -15,15 +15,21 @@ public static class SpaHosting
 
     private static readonly StaticFileOptions Files = new() { OnPrepareResponse = SetCacheHeaders };
 
-    /// <summary>Before routing: a file that exists is served without touching the endpoints.</summary>
-    public static void UseSpaFiles(this WebApplication app) => app.UseStaticFiles(Files);
+    /// <summary>Before routing: a file that exists is served without touching the endpoints; "/" is index.html.</summary>
+    public static void UseSpaFiles(this WebApplication app)
+    {
+        app.UseDefaultFiles();
+        app.UseStaticFiles(Files);
+    }
+
+    // A regex constraint never matches an empty path, which is why "/" goes through UseDefaultFiles instead.
+    private const string ClientRoutes = "{*path:nonfile:regex(^(?!(api|health|uploads)(/|$)).*)}";
 
     public static void MapSpaFallback(this WebApplication app)
     {
-        app.MapFallback("/api/{**path}", () => TypedResults.NotFound(new ApiError("There is no such API route.")));
         if (app.Environment.WebRootFileProvider is not NullFileProvider)
         {
-            app.MapFallbackToFile("index.html", Files);
+            app.MapFallbackToFile(ClientRoutes, "index.html", Files);
         }
     }
 

@@ -23,17 +23,16 @@ public static class ProductEndpoints
                 + "status=removed is a 400 here. An unknown category filters to an empty list.");
         products.MapGet("/{id}", Get).WithName("GetProduct").AllowAnonymous()
             .WithDescription("404 also when the caller may not see the listing. The shop has no reviews yet: sellerRating is null and sellerReviews 0.");
-        products.MapPost("/", Create).WithName("CreateProduct").RequireAuthorization(ShopPolicies.Seller).AcceptsJson<NewListingBody>()
+        products.MapPost("/", Create).WithName("CreateProduct").RequireAuthorization(ShopPolicies.Seller)
             .WithDescription("A client-supplied id or status is ignored; the listing starts pending. /uploads/ images must name an image stored by this shop.");
-        products.MapPatch("/{id}", Edit).WithName("EditProduct").RequireAuthorization(ShopPolicies.Active).AcceptsJson<ListingEditBody>()
+        products.MapPatch("/{id}", Edit).WithName("EditProduct").RequireAuthorization(ShopPolicies.Active)
             .WithDescription("Absent or null fields stay as they are. A body with a non-null status is a 400: status changes only through moderation, withdrawal and orders.");
         products.MapDelete("/{id}", Withdraw).WithName("WithdrawProduct").RequireAuthorization(ShopPolicies.Active);
 
         var moderation = routes.MapGroup("/api/admin/products").WithTags("Moderation");
         moderation.MapGet("/", ListAll).WithName("ListAllProducts").RequireAuthorization(ShopPolicies.Admin);
         moderation.MapPost("/{id}/approve", Approve).WithName("ApproveProduct").RequireAuthorization(ShopPolicies.Admin);
-        moderation.MapPost("/{id}/reject", Reject).WithName("RejectProduct").RequireAuthorization(ShopPolicies.Admin)
-            .AcceptsJson<RejectionBody>(isOptional: true);
+        moderation.MapPost("/{id}/reject", Reject).WithName("RejectProduct").RequireAuthorization(ShopPolicies.Admin);
         moderation.MapDelete("/{id}", Remove).WithName("RemoveProduct").RequireAuthorization(ShopPolicies.Admin);
         return routes;
     }
