@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using CollectorShop.Silo.Http;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CollectorShop.Silo.Health;
@@ -23,9 +24,11 @@ public static class HealthEndpoints
         routes.MapGet("/api/health", () => TypedResults.Ok(new { status = "ok" })).WithName("Health").AllowAnonymous();
         // Liveness runs no check: a process that can answer at all should not be restarted.
         routes.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = Write })
+            .WithMetadata(new HttpMethodMetadata([HttpMethods.Get]))
             .WithName("Liveness")
             .AllowAnonymous();
         routes.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ShopHealth.Ready), ResponseWriter = Write })
+            .WithMetadata(new HttpMethodMetadata([HttpMethods.Get]))
             .WithName("Readiness")
             .AllowAnonymous();
         return routes;
