@@ -3,14 +3,26 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CollectorShop.Silo.Http;
 
-/// <summary>How a grain's answer becomes an HTTP answer: the snapshot as 200, a refusal as its 4xx.</summary>
+/// <summary>How a grain's answer becomes an HTTP answer: the success as given, a refusal as its 4xx.</summary>
 public static class GrainResults
 {
+    /// <summary>200 with the mapped snapshot.</summary>
     public static Results<Ok<TDto>, BadRequest<ApiError>, JsonHttpResult<ApiError>, NotFound<ApiError>, Conflict<ApiError>> ToHttp<T, TDto>(
         this Outcome<T> outcome, Func<T, TDto> map) =>
-        outcome.Refusal is { } refusal ? Refused<TDto>(refusal) : TypedResults.Ok(map(outcome.Value!));
+        outcome.Refusal is { } refusal ? Refused<Ok<TDto>>(refusal) : TypedResults.Ok(map(outcome.Value!));
 
-    public static Results<Ok<TDto>, BadRequest<ApiError>, JsonHttpResult<ApiError>, NotFound<ApiError>, Conflict<ApiError>> Refused<TDto>(Refusal refusal)
+    /// <summary>201 at the snapshot's own URL.</summary>
+    public static Results<Created<TDto>, BadRequest<ApiError>, JsonHttpResult<ApiError>, NotFound<ApiError>, Conflict<ApiError>> ToCreated<T, TDto>(
+        this Outcome<T> outcome, Func<T, string> location, Func<T, TDto> map) =>
+        outcome.Refusal is { } refusal ? Refused<Created<TDto>>(refusal) : TypedResults.Created(location(outcome.Value!), map(outcome.Value!));
+
+    /// <summary>204 for transitions whose success has nothing to show (DELETE).</summary>
+    public static Results<NoContent, BadRequest<ApiError>, JsonHttpResult<ApiError>, NotFound<ApiError>, Conflict<ApiError>> ToNoContent<T>(
+        this Outcome<T> outcome) =>
+        outcome.Refusal is { } refusal ? Refused<NoContent>(refusal) : TypedResults.NoContent();
+
+    public static Results<TSuccess, BadRequest<ApiError>, JsonHttpResult<ApiError>, NotFound<ApiError>, Conflict<ApiError>> Refused<TSuccess>(Refusal refusal)
+        where TSuccess : IResult
     {
         var error = new ApiError(refusal.Message);
         return refusal.Kind switch

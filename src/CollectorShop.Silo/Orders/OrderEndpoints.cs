@@ -47,20 +47,7 @@ public static class OrderEndpoints
 
         var email = user.FindFirstValue(JwtRegisteredClaimNames.Email) ?? throw new InvalidOperationException("The signed-in user has no email claim.");
         var placed = await grains.GetGrain<IOrderGrain>(ShopIds.New()).Place(request.ProductId!, user.UserId(), email);
-        if (placed.Refusal is not { } refusal)
-        {
-            var order = placed.Value!;
-            return TypedResults.Created($"/api/orders/{order.Id}", OrderDto.From(order));
-        }
-
-        var error = new ApiError(refusal.Message);
-        return refusal.Kind switch
-        {
-            RefusalKind.NotFound => TypedResults.NotFound(error),
-            RefusalKind.Conflict => TypedResults.Conflict(error),
-            RefusalKind.Forbidden => GrainResults.Forbidden(refusal.Message),
-            _ => TypedResults.BadRequest(error),
-        };
+        return placed.ToCreated(order => $"/api/orders/{order.Id}", OrderDto.From);
     }
 
     /// <summary>The caller's purchases, newest first.</summary>
