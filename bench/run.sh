@@ -40,30 +40,38 @@ sleep 3  # the admin and the demo catalogue are created just after start-up
 
 echo "== generating $count listings through the API"
 start=$(date +%s)
-product=$(dotnet "$work/bench/Bench.dll" seed $shop $admin_email $admin_password "$count")
+product=$(dotnet "$work/bench/Bench.dll" seed $shop $admin_email $admin_password "$count" "$work/accounts.lua")
 echo "   took $(( $(date +%s) - start )) s; product-by-id target: $product"
 
-cat >"$work/login.lua" <<LUA
+# Each request signs in one of the generated buyers, picked at random.
+{
+    echo 'local emails = {'; cat "$work/accounts.lua"; echo '}'
+    cat <<'LUA'
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
-wrk.body = '{"email":"$admin_email","password":"$admin_password"}'
+request = function()
+    local email = emails[math.random(#emails)]
+    return wrk.format(nil, nil, nil, '{"email":"' .. email .. '","password":"Bench-password-1"}')
+end
 LUA
+} >"$work/login.lua"
 
 # wrk prints "Requests/sec: N" and, with --latency, "99% N(us|ms|s)".
 measure() {
     local out; out=$(wrk -t2 -c32 -d"${seconds}s" --latency "$@")
-    local rps p99
+    local rps p99 errors
     rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+    errors=$(awk '/Non-2xx/ {print $5}' <<<"$out")
     p99=$(awk '$1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; print v}' <<<"$out")
-    echo "$rps $p99"
+    echo "$rps $p99 ${errors:-0}"
 }
 
-printf '\n%-46s %12s %10s %12s %10s %8s\n' "route" "req/s" "p99 ms" "bare req/s" "bare p99" "ratio"
+printf '\n%-46s %12s %10s %10s %12s %10s %8s\n' "route" "req/s" "p99 ms" "non-2xx" "bare req/s" "bare p99" "ratio"
 run() {
     local name=$1; shift
-    read -r bare_rps bare_p99 < <(measure $bare/bare)
-    read -r rps p99 < <(measure "$@")
-    printf '%-46s %12.0f %10.2f %12.0f %10.2f %8.2f\n' "$name" "$rps" "$p99" "$bare_rps" "$bare_p99" "$(awk -v a="$rps" -v b="$bare_rps" 'BEGIN {print a / b}')"
+    read -r bare_rps bare_p99 _ < <(measure $bare/bare)
+    read -r rps p99 errors < <(measure "$@")
+    printf '%-46s %12.0f %10.2f %10d %12.0f %10.2f %8.2f\n' "$name" "$rps" "$p99" "$errors" "$bare_rps" "$bare_p99" "$(awk -v a="$rps" -v b="$bare_rps" 'BEGIN {print a / b}')"
 }
 run "GET /api/products/{id}" "$shop/api/products/$product"
 run "GET /api/products?category=vinyl&page=3" "$shop/api/products?category=vinyl&page=3"

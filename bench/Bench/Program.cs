@@ -4,18 +4,20 @@ using System.Text.Json.Nodes;
 
 // Two jobs for the benchmark runner (bench/run.sh):
 //   bare <url>                       a bare ASP.NET Core endpoint returning a constant JSON object, the baseline
-//   seed <shop-url> <admin-email> <admin-password> <count>
-//                                    lists <count> items through the shop's real API and prints one product id
+//   seed <shop-url> <admin-email> <admin-password> <count> <accounts-file>
+//                                    lists <count> items through the shop's real API and prints one product id;
+//                                    writes the emails of 64 active buyer accounts (password Bench-password-1)
+//                                    to <accounts-file>, one Lua string per line, for the login run
 return args switch
 {
     ["bare", var url] => Bare(url),
-    ["seed", var shop, var email, var password, var count] => await Seed(new Uri(shop), email, password, int.Parse(count)),
+    ["seed", var shop, var email, var password, var count, var accounts] => await Seed(new Uri(shop), email, password, int.Parse(count), accounts),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Bench bare <url> | Bench seed <shop-url> <admin-email> <admin-password> <count>");
+    Console.Error.WriteLine("usage: Bench bare <url> | Bench seed <shop-url> <admin-email> <admin-password> <count> <accounts-file>");
     return 2;
 }
 
@@ -29,7 +31,7 @@ static int Bare(string url)
     return 0;
 }
 
-static async Task<int> Seed(Uri shop, string adminEmail, string adminPassword, int count)
+static async Task<int> Seed(Uri shop, string adminEmail, string adminPassword, int count, string accountsFile)
 {
     using var http = new HttpClient { BaseAddress = shop, Timeout = TimeSpan.FromMinutes(2) };
     var admin = await Token(http, adminEmail, adminPassword);
@@ -66,6 +68,17 @@ static async Task<int> Seed(Uri shop, string adminEmail, string adminPassword, i
         ids[i] = (string)product!["id"]!;
         await Send(http, HttpMethod.Post, $"/api/admin/products/{ids[i]}/approve", admin, null);
     });
+    // Logins of one account queue behind each other (the failed-login guard), so the login run spreads over many.
+    var buyers = new List<string>();
+    for (var i = 0; i < 64; i++)
+    {
+        var buyerEmail = $"bench-buyer-{i}-{Guid.NewGuid():N}@collector.test";
+        var registered = await Send(http, HttpMethod.Post, "/api/auth/register", null, new { email = buyerEmail, password = sellerPassword });
+        await Send(http, HttpMethod.Post, $"/api/admin/users/{registered!["user"]!["id"]}/active", admin, new { active = true });
+        buyers.Add(buyerEmail);
+    }
+    await File.WriteAllLinesAsync(accountsFile, buyers.Select(buyer => $"\"{buyer}\","));
+
     Console.WriteLine(ids[count / 2]);
     return 0;
 }
