@@ -16,6 +16,7 @@ public static class ErrorHandling
             // "price": "12" is a wrong type, not a number: the web defaults would accept it.
             options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+            options.SerializerOptions.Converters.Add(new UtcTimes());
         });
         // Binding failures (malformed JSON, wrong types, missing body) throw, so the handler below words them.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -65,4 +66,14 @@ public static class ErrorHandling
         var end = message.IndexOf(". ", StringComparison.Ordinal);
         return end < 0 ? message : message[..(end + 1)];
     }
+}
+
+/// <summary>Every time on the wire is UTC with a "Z", whatever offset the grain's clock carried.</summary>
+public sealed class UtcTimes : JsonConverter<DateTimeOffset>
+{
+    public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        reader.GetDateTimeOffset();
+
+    public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(value.UtcDateTime);
 }
