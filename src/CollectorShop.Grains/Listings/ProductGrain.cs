@@ -28,18 +28,20 @@ public sealed class ProductGrain(
             return;
         }
 
-        if (listing is { Status: ListingStatus.Reserved, Reservation: { } reservation })
+        switch (listing)
         {
-            if (time.GetUtcNow() >= reservation.Until)
-            {
+            case { Status: ListingStatus.Reserved, Reservation: { } lapsed } when time.GetUtcNow() >= lapsed.Until:
                 await ReleaseReservation(listing);
-                return;
-            }
-
-            await ReservationExpiry.Ensure(reservation.Until);
+                break;
+            case { Status: ListingStatus.Reserved, Reservation: { } reservation }:
+                await ReservationExpiry.Ensure(reservation.Until);
+                await Projection.Publish(listing, state);
+                break;
+            default:
+                await Projection.Publish(listing, state);
+                break;
         }
 
-        await Projection.Publish(listing, state);
         if (state.State.Outbox.Count > 0)
         {
             await Outbox.Deliver();
