@@ -5,11 +5,60 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 results=$(mktemp -d)
-trap 'rm -rf "$results"' EXIT
+rabbit=""
+
+# A private RabbitMQ node on 127.0.0.1 for the event tests (INFRA.md); stopped by PID at the end, epmd too.
+start_rabbitmq() {
+    if ! command -v rabbitmq-server >/dev/null; then
+        echo "== RabbitMQ: installing rabbitmq-server"
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq rabbitmq-server >/dev/null || return 1
+    fi
+    rabbit=$(mktemp -d)
+    mkdir -p "$rabbit/mnesia" "$rabbit/log"
+    cat > "$rabbit/rabbitmq.conf" <<CONF
+listeners.tcp.default = 127.0.0.1:5673
+default_user = admin
+default_pass = admin123
+default_vhost = /
+default_user_tags.administrator = true
+default_permissions.configure = .*
+default_permissions.read = .*
+default_permissions.write = .*
+CONF
+    echo '[].' > "$rabbit/enabled_plugins"
+    chown -R rabbitmq:rabbitmq "$rabbit"
+    export RABBITMQ_NODENAME=rabbit@localhost RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 \
+        RABBITMQ_NODE_PORT=5673 RABBITMQ_DIST_PORT=25673 ERL_EPMD_ADDRESS=127.0.0.1 \
+        RABBITMQ_BASE="$rabbit" RABBITMQ_MNESIA_BASE="$rabbit/mnesia" RABBITMQ_LOG_BASE="$rabbit/log" \
+        RABBITMQ_CONFIG_FILE="$rabbit/rabbitmq.conf" RABBITMQ_ENABLED_PLUGINS_FILE="$rabbit/enabled_plugins" \
+        RABBITMQ_PID_FILE="$rabbit/rabbit.pid" \
+        RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
+    echo "== RabbitMQ: starting a private node on 127.0.0.1:5673"
+    rabbitmq-server -detached || return 1
+    rabbitmqctl wait --timeout 60 "$RABBITMQ_PID_FILE" >/dev/null && rabbitmqctl await_startup >/dev/null || return 1
+    export COLLECTOR_SHOP_TEST_RABBITMQ="amqp://admin:admin123@127.0.0.1:5673/"
+}
+
+stop_rabbitmq() {
+    [ -n "$rabbit" ] || return 0
+    local epmd node
+    epmd=$(pgrep -u rabbitmq -x epmd)
+    node=$(cat "$rabbit/rabbit.pid" 2>/dev/null)
+    if [ -n "$node" ]; then
+        kill "$node" 2>/dev/null
+        for _ in $(seq 60); do kill -0 "$node" 2>/dev/null || break; sleep 0.5; done
+    fi
+    [ -n "$epmd" ] && kill $epmd
+    rm -rf "$rabbit"
+}
+
+trap 'stop_rabbitmq; rm -rf "$results"' EXIT
 
 echo "== .NET: restore and build (warnings are errors)"
 dotnet restore CollectorShop.sln || exit 1
 dotnet build CollectorShop.sln --no-restore -c Release -warnaserror || exit 1
+
+start_rabbitmq || echo "== RabbitMQ could not be started: the event tests will fail and say so"
 
 echo "== .NET: tests"
 dotnet test CollectorShop.sln --no-build -c Release --logger "trx;LogFilePrefix=dotnet" --results-directory "$results" \

@@ -57,7 +57,7 @@ public sealed record Actor(string UserId, bool IsAdmin);
 
 /// <summary>One listing, keyed by its server-chosen id. The only writer of its status.</summary>
 [Alias("IProductGrain")]
-public interface IProductGrain : IGrainWithStringKey
+public interface IProductGrain : IOutboxGrain
 {
     [Alias("Get")] Task<Listing?> Get();
 

@@ -13,3 +13,15 @@ public interface IEventPublisher
     /// <summary>Completes only once the broker confirmed the message; throws when it could not.</summary>
     Task Publish(IntegrationEvent integrationEvent, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// The durable list of grains whose outbox may hold events. A grain is listed before the write that
+/// records an event and unlisted once its outbox is empty, so a starting silo can wake every grain
+/// that still owes events (the embedded mode's in-memory reminders do not survive a restart).
+/// </summary>
+public interface IOutboxIndex
+{
+    Task List(GrainId grain);
+
+    Task Unlist(GrainId grain);
+}

@@ -10,4 +10,9 @@ public sealed class ShopOptions
     public double ReservationMinutes { get; set; } = 30;
 
     public TimeSpan ReservationDuration => TimeSpan.FromMinutes(ReservationMinutes);
+
+    /// <summary>How long after shipping an order completes when the buyer never confirms receipt (Shop:AutoCompleteDays).</summary>
+    public double AutoCompleteDays { get; set; } = 14;
+
+    public TimeSpan AutoCompleteDelay => TimeSpan.FromDays(AutoCompleteDays);
 }

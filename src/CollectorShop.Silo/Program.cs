@@ -2,8 +2,10 @@ using CollectorShop.Silo;
 using CollectorShop.Silo.Admin;
 using CollectorShop.Silo.Auth;
 using CollectorShop.Silo.Bootstrap;
+using CollectorShop.Silo.Events;
 using CollectorShop.Silo.Health;
 using CollectorShop.Silo.Http;
+using CollectorShop.Silo.Notifications;
 using CollectorShop.Silo.Orders;
 using CollectorShop.Silo.Persistence;
 using CollectorShop.Silo.Products;
@@ -31,7 +33,8 @@ builder.AddLoginLimits();
 builder.Services.AddSingleton<ImageStore>();
 builder.Services.AddOpenApi();
 builder.Services.AddShopHealthChecks();
-// Registered after the silo's own hosted service, so it starts once grains can be called.
+// Registered after the silo's own hosted service, so they start once grains can be called.
+builder.Services.AddShopEvents(builder.Configuration);
 builder.Services.AddHostedService<ShopBootstrap>();
 builder.Services.AddHostedService<ReadModelCatchUp>();
 
@@ -61,6 +64,7 @@ app.MapProductEndpoints();
 app.MapUploadEndpoints();
 app.MapOrderEndpoints();
 app.MapAdminEndpoints();
+app.MapNotificationEndpoints();
 
 app.MapSpaFallback();
 

@@ -7,11 +7,15 @@ namespace CollectorShop.Grains;
 public sealed class ProductGrain(
     [PersistentState("product", "shop")] IPersistentState<ProductState> state,
     IReadModel readModel,
+    IEventPublisher publisher,
+    IOutboxIndex outboxIndex,
     TimeProvider time,
     ILogger<ProductGrain> logger)
     : Grain, IProductGrain, IRemindable
 {
     private ReadModelProjection<Listing> Projection => field ??= new(this, DelayDeactivation, readModel.Project, logger);
+
+    private Outbox Outbox => field ??= new(this, publisher, outboxIndex, () => state.State.Outbox, Forget, logger);
 
     private ExpiryReminder ReservationExpiry => field ??= new(this, "reservation-expiry", time, logger);
 
@@ -24,24 +28,35 @@ public sealed class ProductGrain(
             return;
         }
 
-        if (listing is { Status: ListingStatus.Reserved, Reservation: { } reservation })
+        switch (listing)
         {
-            if (time.GetUtcNow() >= reservation.Until)
-            {
+            case { Status: ListingStatus.Reserved, Reservation: { } lapsed } when time.GetUtcNow() >= lapsed.Until:
                 await ReleaseReservation(listing);
-                return;
-            }
-
-            await ReservationExpiry.Ensure(reservation.Until);
+                break;
+            case { Status: ListingStatus.Reserved, Reservation: { } reservation }:
+                await ReservationExpiry.Ensure(reservation.Until);
+                await Projection.Publish(listing, state);
+                break;
+            default:
+                await Projection.Publish(listing, state);
+                break;
         }
 
-        await Projection.Publish(listing, state);
+        if (state.State.Outbox.Count > 0)
+        {
+            await Outbox.Deliver();
+        }
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
-        Projection.OnDeactivate();
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        Outbox.OnDeactivate();
+        await Projection.OnDeactivate();
+    }
 
     public Task<Listing?> Get() => Task.FromResult(Current);
+
+    public Task DeliverOutbox() => Outbox.Deliver();
 
     public async Task<Outcome<Listing>> Submit(ListingDraft draft, string sellerId, string sellerName)
     {
@@ -68,7 +83,7 @@ public sealed class ProductGrain(
             Reservation: null,
             CreatedAt: now,
             UpdatedAt: now);
-        return await Store(state.State with { Listing = listing });
+        return await Store(state.State with { Listing = listing }, ListingEvents.Submitted);
     }
 
     public async Task<Outcome<Listing>> Edit(ListingChanges changes, Actor actor)
@@ -124,7 +139,18 @@ public sealed class ProductGrain(
             PriceHistory = priceChanged ? [.. listing.PriceHistory, new PricePoint(edited.Price, now)] : listing.PriceHistory,
             UpdatedAt = now,
         };
-        return await Store(state.State with { Listing = edited });
+        var events = new List<string>();
+        if (priceChanged)
+        {
+            events.Add(ListingEvents.PriceChanged);
+        }
+
+        if (edited.Status == ListingStatus.Pending && listing.Status != ListingStatus.Pending)
+        {
+            events.Add(ListingEvents.Submitted);
+        }
+
+        return await Store(state.State with { Listing = edited }, [.. events]);
     }
 
     public async Task<Outcome<Listing>> Approve()
@@ -142,7 +168,7 @@ public sealed class ProductGrain(
         return await Store(state.State with
         {
             Listing = listing with { Status = ListingStatus.Available, UpdatedAt = time.GetUtcNow() },
-        });
+        }, ListingEvents.Approved);
     }
 
     public async Task<Outcome<Listing>> Reject(string? reason)
@@ -160,7 +186,7 @@ public sealed class ProductGrain(
         return await Store(state.State with
         {
             Listing = listing with { Status = ListingStatus.Rejected, RejectionReason = reason, UpdatedAt = time.GetUtcNow() },
-        });
+        }, ListingEvents.Rejected);
     }
 
     public async Task<Outcome<Listing>> Withdraw(Actor actor)
@@ -283,17 +309,25 @@ public sealed class ProductGrain(
             return Refuse.Conflict("This item is not held by this order.");
         }
 
-        var sold = await Store(new ProductState
-        {
-            Listing = listing with { Status = ListingStatus.Sold, Reservation = null, UpdatedAt = time.GetUtcNow() },
-            SoldToOrderId = orderId,
-        });
+        var sold = await Store(
+            state.State with
+            {
+                Listing = listing with { Status = ListingStatus.Sold, Reservation = null, UpdatedAt = time.GetUtcNow() },
+                SoldToOrderId = orderId,
+            },
+            ListingEvents.Sold);
         await ReservationExpiry.Clear();
         return sold;
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
+        if (Outbox.Is(reminderName))
+        {
+            await Outbox.OnReminder();
+            return;
+        }
+
         if (!ReservationExpiry.Is(reminderName))
         {
             return;
@@ -325,13 +359,29 @@ public sealed class ProductGrain(
         return released;
     }
 
-    private async Task<Listing> Store(ProductState next)
+    /// <summary>One change: the new state and the events it causes in one write, then the read model and the broker hear of it.</summary>
+    private async Task<Listing> Store(ProductState next, params string[] eventTypes)
     {
-        await state.Save(next, this);
         var listing = next.Listing!;
+        if (eventTypes.Length > 0)
+        {
+            await Outbox.BeforeRecording();
+            var before = state.State.Listing;
+            next = next with { Outbox = [.. next.Outbox, .. eventTypes.Select(type => ListingEvents.Of(type, before, listing, next.SoldToOrderId))] };
+        }
+
+        await state.Save(next, this);
         await Projection.Publish(listing, state);
+        if (eventTypes.Length > 0)
+        {
+            await Outbox.Deliver();
+        }
+
         return listing;
     }
+
+    private Task Forget(IReadOnlySet<string> published) =>
+        state.Save(state.State with { Outbox = [.. state.State.Outbox.Where(e => !published.Contains(e.EventId))] }, this);
 
     private static Refusal NotFound() => Refuse.NotFound("Listing not found.");
 

@@ -8,4 +8,7 @@ public sealed record ProductState
 
     /// <summary>The order that bought the item, so a repeated payment notice for it is recognised.</summary>
     [Id(1)] public string? SoldToOrderId { get; init; }
+
+    /// <summary>Events stored with the change that caused them, oldest first, until the broker confirms them.</summary>
+    [Id(2)] public IReadOnlyList<IntegrationEvent> Outbox { get; init; } = [];
 }

@@ -3,11 +3,14 @@ using Microsoft.Extensions.Options;
 
 namespace CollectorShop.Grains;
 
-/// <summary>One purchase: reserves its item, records the amounts, and lets the hold lapse when unpaid.</summary>
+/// <summary>One purchase: reserves its item, records the amounts, and follows it from payment to completion or refund.</summary>
 [GrainType("order")]
 public sealed class OrderGrain(
     [PersistentState("order", "shop")] IPersistentState<OrderState> state,
     IReadModel readModel,
+    IEventPublisher publisher,
+    IOutboxIndex outboxIndex,
+    IPaymentRefunds refunds,
     IOptions<ShopOptions> options,
     TimeProvider time,
     ILogger<OrderGrain> logger)
@@ -15,7 +18,11 @@ public sealed class OrderGrain(
 {
     private ReadModelProjection<Order> Projection => field ??= new(this, DelayDeactivation, readModel.Project, logger);
 
+    private Outbox Outbox => field ??= new(this, publisher, outboxIndex, () => state.State.Outbox, Forget, logger);
+
     private ExpiryReminder PaymentDeadline => field ??= new(this, "order-expiry", time, logger);
+
+    private ExpiryReminder AutoCompletion => field ??= new(this, "order-auto-complete", time, logger);
 
     private Order? Current => state.State.Order;
 
@@ -28,24 +35,45 @@ public sealed class OrderGrain(
             return;
         }
 
-        if (order is { Status: OrderStatus.Pending, ExpiresAt: { } expiresAt })
+        switch (order)
         {
-            if (time.GetUtcNow() >= expiresAt)
-            {
-                await Expire(order);
-                return;
-            }
+            case { Status: OrderStatus.Pending, ExpiresAt: { } expiresAt }:
+                if (time.GetUtcNow() >= expiresAt)
+                {
+                    await ExpireNow(order);
+                    return;
+                }
 
-            await PaymentDeadline.Ensure(expiresAt);
+                await PaymentDeadline.Ensure(expiresAt);
+                break;
+            case { Status: OrderStatus.Shipped, ShippedAt: { } shippedAt }:
+                var due = shippedAt + options.Value.AutoCompleteDelay;
+                if (time.GetUtcNow() >= due)
+                {
+                    await Complete(order);
+                    return;
+                }
+
+                await AutoCompletion.Ensure(due);
+                break;
         }
 
         await Projection.Publish(order, state);
+        if (state.State.Outbox.Count > 0)
+        {
+            await Outbox.Deliver();
+        }
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
-        Projection.OnDeactivate();
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        Outbox.OnDeactivate();
+        await Projection.OnDeactivate();
+    }
 
     public Task<Order?> Get() => Task.FromResult(Current);
+
+    public Task DeliverOutbox() => Outbox.Deliver();
 
     public async Task<Outcome<Order>> Place(string productId, string buyerId, string buyerEmail)
     {
@@ -104,7 +132,8 @@ public sealed class OrderGrain(
         try
         {
             await PaymentDeadline.Set(until);
-            await state.Save(state.State with { Order = order }, this);
+            await Outbox.BeforeRecording();
+            await Store(order, OrderEvents.Created);
         }
         catch (Exception exception)
         {
@@ -113,7 +142,7 @@ public sealed class OrderGrain(
             throw;
         }
 
-        await Projection.Publish(order, state);
+        await Deliver(order);
         return order;
     }
 
@@ -121,7 +150,7 @@ public sealed class OrderGrain(
     {
         if (Current is not { } order)
         {
-            return Refuse.NotFound("Order not found.");
+            return NotFound();
         }
 
         if (order.BuyerId != buyerId)
@@ -131,19 +160,152 @@ public sealed class OrderGrain(
 
         if (order.Status != OrderStatus.Pending)
         {
-            return Refuse.Conflict($"Only a pending order can be cancelled; this one is {order.Status.ToString().ToLowerInvariant()}.");
+            return Refuse.Conflict($"Only a pending order can be cancelled; this one is {Describe(order.Status)}.");
         }
 
         return await Close(order, OrderStatus.Cancelled);
     }
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    public async Task<Outcome<Order>> Expire()
     {
-        if (!PaymentDeadline.Is(reminderName))
+        if (Current is not { } order)
         {
-            return;
+            return NotFound();
         }
 
+        return order.Status switch
+        {
+            OrderStatus.Pending => await ExpireNow(order),
+            OrderStatus.Expired => order,
+            _ => Refuse.Conflict($"Only a pending order can expire; this one is {Describe(order.Status)}."),
+        };
+    }
+
+    public async Task<Outcome<Order>> MarkPaid(Payment payment)
+    {
+        if (Current is not { } order)
+        {
+            return NotFound();
+        }
+
+        if (order.Payment is { } recorded && recorded.SessionId != payment.SessionId)
+        {
+            return Refuse.Conflict("This order was already paid through another payment session.");
+        }
+
+        if (order.Status is not (OrderStatus.Pending or OrderStatus.Cancelled or OrderStatus.Expired))
+        {
+            return order.Payment is not null
+                ? order
+                : Refuse.Conflict($"This order cannot be paid: it is {Describe(order.Status)}.");
+        }
+
+        // A payment recorded on an unpaid order means the refund was decided and has not finished yet.
+        if (order.Payment is null && await TakeItem(order))
+        {
+            var now = time.GetUtcNow();
+            var paid = await Record(
+                order with { Status = OrderStatus.Paid, Payment = payment, PaidAt = now, UpdatedAt = now },
+                OrderEvents.Paid);
+            await PaymentDeadline.Clear();
+            return paid;
+        }
+
+        return await RefundLatePayment(order, payment);
+    }
+
+    public async Task<Outcome<Order>> Ship(string sellerId, string? carrier, string? trackingNumber)
+    {
+        if (Current is not { } order)
+        {
+            return NotFound();
+        }
+
+        if (order.SellerId != sellerId)
+        {
+            return Refuse.Forbidden("Only the item's seller can ship this order.");
+        }
+
+        if (order is { Status: OrderStatus.Shipped } && order.Carrier == carrier && order.TrackingNumber == trackingNumber)
+        {
+            return order;
+        }
+
+        if (order.Status != OrderStatus.Paid)
+        {
+            return Refuse.Conflict($"Only a paid order can be shipped; this one is {Describe(order.Status)}.");
+        }
+
+        var now = time.GetUtcNow();
+        var shipped = await Record(
+            order with { Status = OrderStatus.Shipped, ShippedAt = now, Carrier = carrier, TrackingNumber = trackingNumber, UpdatedAt = now },
+            OrderEvents.Shipped);
+        await AutoCompletion.Set(now + options.Value.AutoCompleteDelay);
+        return shipped;
+    }
+
+    public async Task<Outcome<Order>> ConfirmReceipt(string buyerId)
+    {
+        if (Current is not { } order)
+        {
+            return NotFound();
+        }
+
+        if (order.BuyerId != buyerId)
+        {
+            return Refuse.Forbidden("Only the buyer can confirm receipt of this order.");
+        }
+
+        return order.Status switch
+        {
+            OrderStatus.Shipped => await Complete(order),
+            OrderStatus.Completed => order,
+            _ => Refuse.Conflict($"Only a shipped order can be confirmed as received; this one is {Describe(order.Status)}."),
+        };
+    }
+
+    public async Task<Outcome<Order>> Refund()
+    {
+        if (Current is not { } order)
+        {
+            return NotFound();
+        }
+
+        if (order.Status == OrderStatus.Refunded)
+        {
+            return order;
+        }
+
+        if (order is not { Status: OrderStatus.Paid or OrderStatus.Shipped, Payment: { } payment })
+        {
+            return Refuse.Conflict($"Only a paid or shipped order can be refunded; this one is {Describe(order.Status)}.");
+        }
+
+        await refunds.Refund(new RefundRequest(OrderId, payment, order.TotalPrice), CancellationToken.None);
+        var now = time.GetUtcNow();
+        var refunded = await Record(order with { Status = OrderStatus.Refunded, RefundedAt = now, UpdatedAt = now }, OrderEvents.Refunded);
+        await AutoCompletion.Clear();
+        return refunded;
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (Outbox.Is(reminderName))
+        {
+            await Outbox.OnReminder();
+        }
+        else if (PaymentDeadline.Is(reminderName))
+        {
+            await OnPaymentDeadline();
+        }
+        else if (AutoCompletion.Is(reminderName))
+        {
+            await OnAutoCompletion();
+        }
+    }
+
+    private async Task OnPaymentDeadline()
+    {
         if (Current is not { Status: OrderStatus.Pending, ExpiresAt: { } expiresAt } order)
         {
             await PaymentDeadline.Clear();
@@ -156,10 +318,37 @@ public sealed class OrderGrain(
             return;
         }
 
-        await Expire(order);
+        await ExpireNow(order);
     }
 
-    private Task<Order> Expire(Order order)
+    private async Task OnAutoCompletion()
+    {
+        if (Current is not { Status: OrderStatus.Shipped, ShippedAt: { } shippedAt } order)
+        {
+            await AutoCompletion.Clear();
+            return;
+        }
+
+        var due = shippedAt + options.Value.AutoCompleteDelay;
+        if (time.GetUtcNow() < due)
+        {
+            await AutoCompletion.Set(due);
+            return;
+        }
+
+        logger.LogInformation("Order {OrderId} completes on its own, {Days} days after shipping", order.Id, options.Value.AutoCompleteDays);
+        await Complete(order);
+    }
+
+    private async Task<Order> Complete(Order order)
+    {
+        var now = time.GetUtcNow();
+        var completed = await Record(order with { Status = OrderStatus.Completed, CompletedAt = now, UpdatedAt = now }, OrderEvents.Completed);
+        await AutoCompletion.Clear();
+        return completed;
+    }
+
+    private Task<Order> ExpireNow(Order order)
     {
         logger.LogInformation("Order {OrderId} expired unpaid; releasing listing {ListingId}", order.Id, order.ProductId);
         return Close(order, OrderStatus.Expired);
@@ -168,13 +357,88 @@ public sealed class OrderGrain(
     /// <summary>pending → cancelled | expired: the order is stored first, then its item is freed.</summary>
     private async Task<Order> Close(Order order, OrderStatus status)
     {
-        var closed = order with { Status = status, UpdatedAt = time.GetUtcNow() };
-        await state.Save(state.State with { Order = closed }, this);
-        await Projection.Publish(closed, state);
+        var now = time.GetUtcNow();
+        var closed = status == OrderStatus.Cancelled
+            ? order with { Status = status, CancelledAt = now, UpdatedAt = now }
+            : order with { Status = status, ExpiredAt = now, UpdatedAt = now };
+        await Record(closed, status == OrderStatus.Cancelled ? OrderEvents.Cancelled : OrderEvents.Expired);
         await PaymentDeadline.Clear();
         await ReleaseItem(order.ProductId);
         return closed;
     }
+
+    /// <summary>
+    /// Sells the item to this order: the reservation it holds, or — when the hold lapsed — the item itself
+    /// if it is still available at the price and shipping the buyer paid. False when someone else has it.
+    /// </summary>
+    private async Task<bool> TakeItem(Order order)
+    {
+        var product = GrainFactory.GetGrain<IProductGrain>(order.ProductId);
+        if ((await product.MarkSold(OrderId)).Succeeded)
+        {
+            return true;
+        }
+
+        var held = await product.Reserve(OrderId, order.BuyerId, time.GetUtcNow() + options.Value.ReservationDuration);
+        if (held is not { Succeeded: true, Value: { } listing })
+        {
+            return false;
+        }
+
+        if (listing.Price == order.Price && listing.Shipping == order.Shipping && (await product.MarkSold(OrderId)).Succeeded)
+        {
+            logger.LogInformation("Order {OrderId} was paid after its hold lapsed; the item was still available and is sold to it", OrderId);
+            return true;
+        }
+
+        await ReleaseItem(order.ProductId);
+        return false;
+    }
+
+    /// <summary>
+    /// The item went to someone else: the payment is recorded first (so a retried notice goes on with the
+    /// refund instead of trying to buy the item again), then refunded, then the order ends refunded.
+    /// </summary>
+    private async Task<Order> RefundLatePayment(Order order, Payment payment)
+    {
+        logger.LogWarning("Order {OrderId} was paid after its item went to someone else; refunding the payment", OrderId);
+        if (order.Payment is null)
+        {
+            order = order with { Payment = payment };
+            await Store(order);
+            await Projection.Publish(order, state);
+        }
+
+        await refunds.Refund(new RefundRequest(OrderId, payment, order.TotalPrice), CancellationToken.None);
+        var now = time.GetUtcNow();
+        var refunded = await Record(
+            order with { Status = OrderStatus.Refunded, PaidAt = now, RefundedAt = now, UpdatedAt = now },
+            OrderEvents.Refunded);
+        await PaymentDeadline.Clear();
+        return refunded;
+    }
+
+    /// <summary>One transition: the new snapshot and its event in one write, then the read model and the broker hear of it.</summary>
+    private async Task<Order> Record(Order next, string eventType)
+    {
+        await Outbox.BeforeRecording();
+        await Store(next, eventType);
+        await Deliver(next);
+        return next;
+    }
+
+    private Task Store(Order next, params string[] eventTypes) => state.Save(
+        state.State with { Order = next, Outbox = [.. state.State.Outbox, .. eventTypes.Select(type => OrderEvents.Of(type, next))] },
+        this);
+
+    private async Task Deliver(Order stored)
+    {
+        await Projection.Publish(stored, state);
+        await Outbox.Deliver();
+    }
+
+    private Task Forget(IReadOnlySet<string> published) =>
+        state.Save(state.State with { Outbox = [.. state.State.Outbox.Where(e => !published.Contains(e.EventId))] }, this);
 
     /// <summary>Best effort: if the listing cannot be reached now, its own reminder frees it at the reservation's end.</summary>
     private async Task ReleaseItem(string productId)
@@ -188,4 +452,8 @@ public sealed class OrderGrain(
             logger.LogWarning(exception, "Order {OrderId} could not release listing {ListingId}; its reservation will lapse on its own", OrderId, productId);
         }
     }
+
+    private static Refusal NotFound() => Refuse.NotFound("Order not found.");
+
+    private static string Describe(OrderStatus status) => status.ToString().ToLowerInvariant();
 }

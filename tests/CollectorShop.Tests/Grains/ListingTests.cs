@@ -367,12 +367,13 @@ public sealed class ListingTests(ShopCluster shop)
     }
 
     [Fact]
-    public async Task The_read_model_receives_every_stored_version_of_a_listing()
+    public async Task The_read_model_receives_every_change_of_a_listing_with_its_stored_version()
     {
         var (grain, submitted) = await shop.SubmittedListing();
         var approved = Value(await grain.Approve());
 
-        Assert.Equal([1, 2], shop.ReadModel.VersionsOf<Listing>(submitted.Id));
+        // Versions 2 and 4 are the outbox's own writes that forget the confirmed events: no new snapshot.
+        Assert.Equal([1, 3], shop.ReadModel.VersionsOf<Listing>(submitted.Id));
         Assert.Equivalent(approved, shop.ReadModel.Current<Listing>(submitted.Id));
     }
 

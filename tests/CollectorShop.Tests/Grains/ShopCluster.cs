@@ -13,7 +13,23 @@ public sealed class ShopCluster : IAsyncLifetime
     /// <summary>Short enough for expiry tests to wait for it, long enough for the other tests to finish inside it.</summary>
     public const double ReservationMinutes = 0.1;
 
+    private readonly Action<ShopOptions> configure;
+
+    public ShopCluster()
+        : this(_ => { })
+    {
+    }
+
+    /// <summary>A cluster with other shop settings, for the tests that need them; xunit itself uses the one above.</summary>
+    internal ShopCluster(Action<ShopOptions> configure) => this.configure = configure;
+
     public RecordingReadModel ReadModel { get; } = new();
+
+    public RecordingEventPublisher Events { get; } = new();
+
+    public RecordingRefunds Refunds { get; } = new();
+
+    public RecordingOutboxIndex OutboxIndex { get; } = new();
 
     public VersionedMemoryStore Storage { get; } = new();
 
@@ -44,7 +60,14 @@ public sealed class ShopCluster : IAsyncLifetime
         silo.UseInMemoryReminderService();
         silo.Services.AddSingleton(TimeProvider.System);
         silo.Services.AddSingleton<IReadModel>(ReadModel);
-        silo.Services.Configure<ShopOptions>(options => options.ReservationMinutes = ReservationMinutes);
+        silo.Services.AddSingleton<IEventPublisher>(Events);
+        silo.Services.AddSingleton<IPaymentRefunds>(Refunds);
+        silo.Services.AddSingleton<IOutboxIndex>(OutboxIndex);
+        silo.Services.Configure<ShopOptions>(options =>
+        {
+            options.ReservationMinutes = ReservationMinutes;
+            configure(options);
+        });
     }
 }
 

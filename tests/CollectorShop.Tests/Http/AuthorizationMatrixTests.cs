@@ -53,6 +53,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Callers ca
         ("GET", "/api/admin/users", Gate.Admin),
         ("POST", "/api/admin/users/{id}/active", Gate.Admin),
         ("POST", "/api/admin/users/{id}/role", Gate.Admin),
+        ("GET", "/api/notifications", Gate.Active),
+        ("POST", "/api/notifications/{id}/read", Gate.Active),
     ];
 
     public static TheoryData<string, string, Gate, Caller> Cases()

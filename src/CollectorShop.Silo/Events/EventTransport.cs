@@ -1,0 +1,32 @@
+using CollectorShop.Grains;
+
+namespace CollectorShop.Silo.Events;
+
+public static class EventTransport
+{
+    /// <summary>
+    /// RabbitMQ when RabbitMQ:Url is set, otherwise the in-process channel; either way the same consumer,
+    /// plus the start-up sweep of outboxes left non-empty. Register after the silo: these call grains.
+    /// </summary>
+    public static IServiceCollection AddShopEvents(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<ProcessedEvents>();
+        services.AddSingleton<OrderEventConsumer>();
+        if (configuration["RabbitMQ:Url"] is { Length: > 0 } url)
+        {
+            services.AddSingleton(new RabbitMqConnections(new Uri(url)));
+            services.AddSingleton<RabbitMqEventPublisher>();
+            services.AddSingleton<IEventPublisher>(sp => sp.GetRequiredService<RabbitMqEventPublisher>());
+            services.AddHostedService<RabbitMqOrderSubscription>();
+        }
+        else
+        {
+            services.AddSingleton<InProcessEventChannel>();
+            services.AddSingleton<IEventPublisher>(sp => sp.GetRequiredService<InProcessEventChannel>());
+            services.AddHostedService(sp => sp.GetRequiredService<InProcessEventChannel>());
+        }
+
+        services.AddHostedService<OutboxSweep>();
+        return services;
+    }
+}
