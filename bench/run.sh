@@ -71,9 +71,10 @@ run() {
     local name=$1; shift
     read -r bare_rps bare_p99 _ < <(measure $bare/bare)
     read -r rps p99 errors < <(measure "$@")
-    printf '%-46s %12.0f %10.2f %10d %12.0f %10.2f %8.2f\n' "$name" "$rps" "$p99" "$errors" "$bare_rps" "$bare_p99" "$(awk -v a="$rps" -v b="$bare_rps" 'BEGIN {print a / b}')"
+    printf '%-46s %12.0f %10.2f %10d %12.0f %10.2f %8.3f\n' "$name" "$rps" "$p99" "$errors" "$bare_rps" "$bare_p99" "$(awk -v a="$rps" -v b="$bare_rps" 'BEGIN {print a / b}')"
 }
 run "GET /api/products/{id}" "$shop/api/products/$product"
+run "GET /api/products (home: newest first)" "$shop/api/products"
 run "GET /api/products?category=vinyl&page=3" "$shop/api/products?category=vinyl&page=3"
 run "GET /api/products?q=signed+camera" "$shop/api/products?q=signed+camera"
 run "POST /api/auth/login" -s "$work/login.lua" "$shop/api/auth/login"

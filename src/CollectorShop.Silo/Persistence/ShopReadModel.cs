@@ -138,7 +138,7 @@ public sealed class ShopReadModel(ShopDatabase database) : IReadModel
 
     public Task<Page<Listing>> Listings(ListingSearch search)
     {
-        var where = new StringBuilder("status IN @Statuses");
+        var where = new StringBuilder();
         var parameters = new DynamicParameters(new { Statuses = search.Statuses.Select(WireNames.Of).ToArray() });
         if (search.CategoryId is not null)
         {
@@ -160,14 +160,16 @@ public sealed class ShopReadModel(ShopDatabase database) : IReadModel
             where.Append(" AND price_cents <= @MaxCents");
             parameters.Add("MaxCents", Cents(max));
         }
-        AppendWords(where, parameters, search.Q);
+        AppendListingWords(where, parameters, search.Q);
         var orderBy = search.Sort switch
         {
             ListingSort.PriceAsc => "price_cents ASC, created_at DESC, id",
             ListingSort.PriceDesc => "price_cents DESC, created_at DESC, id",
             _ => "created_at DESC, id",
         };
-        return PageOf<Listing>("products", where.ToString(), orderBy, parameters, search.Page, search.PageSize);
+        // "+status" keeps SQLite from choosing the status index for the page: the sort-order indexes stop at the page.
+        return PageOf<Listing>(
+            "products", $"status IN @Statuses{where}", orderBy, parameters, search.Page, search.PageSize, $"+status IN @Statuses{where}");
     }
 
     /// <summary>Orders newest first, narrowed to a buyer, a seller and/or a status.</summary>
@@ -232,14 +234,16 @@ public sealed class ShopReadModel(ShopDatabase database) : IReadModel
         return new Page<SellerRequestEntry>(entries, total);
     }
 
-    private async Task<Page<T>> PageOf<T>(string table, string where, string orderBy, DynamicParameters parameters, int page, int pageSize)
+    /// <summary>The total of rows matching <paramref name="where"/>, and one page of them (<paramref name="pageWhere"/>: the same filter worded for the page's plan).</summary>
+    private async Task<Page<T>> PageOf<T>(
+        string table, string where, string orderBy, DynamicParameters parameters, int page, int pageSize, string? pageWhere = null)
     {
         parameters.Add("Limit", pageSize);
         parameters.Add("Offset", (page - 1) * pageSize);
         await using var connection = await database.Open();
         var total = await connection.ExecuteScalarAsync<int>($"SELECT COUNT(*) FROM {table} WHERE {where}", parameters);
         var rows = await connection.QueryAsync<string>(
-            $"SELECT data FROM {table} WHERE {where} ORDER BY {orderBy} LIMIT @Limit OFFSET @Offset", parameters);
+            $"SELECT data FROM {table} WHERE {pageWhere ?? where} ORDER BY {orderBy} LIMIT @Limit OFFSET @Offset", parameters);
         return new Page<T>(rows.Select(Read<T>).ToList(), total);
     }
 
@@ -249,17 +253,41 @@ public sealed class ShopReadModel(ShopDatabase database) : IReadModel
         await connection.ExecuteAsync(sql, row);
     }
 
-    /// <summary>Every word of the query must appear in the row's lower-cased search text.</summary>
+    /// <summary>Every word of the query must appear in the row's lower-cased search text; LIKE's wildcards match literally.</summary>
     private static void AppendWords(StringBuilder where, DynamicParameters parameters, string? q)
     {
-        var words = (q ?? "").ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        var words = Words(q);
         for (var i = 0; i < words.Length; i++)
         {
             where.Append($" AND search_text LIKE @Word{i} ESCAPE '\\'");
-            var escaped = words[i].Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
-            parameters.Add($"Word{i}", $"%{escaped}%");
+            parameters.Add($"Word{i}", $"%{words[i].Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_")}%");
         }
     }
+
+    /// <summary>
+    /// The same rule for listings, narrowed first by the trigram index. That index answers LIKE but not ESCAPE,
+    /// so it gets each word with its wildcards left as wildcards (finding a superset) and the exact LIKE decides.
+    /// </summary>
+    private static void AppendListingWords(StringBuilder where, DynamicParameters parameters, string? q)
+    {
+        var words = Words(q);
+        if (words.Length == 0)
+        {
+            return;
+        }
+
+        where.Append(" AND rowid IN (SELECT rowid FROM products_search WHERE ");
+        where.AppendJoin(" AND ", words.Select((_, i) => $"search_text LIKE @Trigrams{i}"));
+        where.Append(')');
+        for (var i = 0; i < words.Length; i++)
+        {
+            parameters.Add($"Trigrams{i}", $"%{words[i]}%");
+        }
+
+        AppendWords(where, parameters, q);
+    }
+
+    private static string[] Words(string? q) => (q ?? "").ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
 
     private static string SearchText(params string[] parts) => string.Join(' ', parts).ToLowerInvariant();
 

@@ -25,8 +25,11 @@ public sealed class ShopHost : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> _settings;
 
-    public ShopHost(string? folder = null, IDictionary<string, string?>? settings = null)
+    private readonly string _environment;
+
+    public ShopHost(string? folder = null, IDictionary<string, string?>? settings = null, string environment = "Testing")
     {
+        _environment = environment;
         Folder = folder ?? Directory.CreateTempSubdirectory("collector-shop-http-").FullName;
         _settings = new Dictionary<string, string?>
         {
@@ -49,7 +52,7 @@ public sealed class ShopHost : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(_environment);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
