@@ -16,6 +16,8 @@ mkdirSync(output, { recursive: true });
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
   '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'];
 const WAIT = 15_000;
+const reportArgument = process.argv.indexOf('--output');
+const reportFile = reportArgument > 0 ? resolve(process.argv[reportArgument + 1]) : join(output, 'browser.json');
 const run = createRun(output);
 const { step, screenshot, accessible } = run;
 
@@ -341,6 +343,6 @@ try {
   run.fail('Browser test run', error?.stack ?? error);
   console.log(`  ✗ the browser test run crashed: ${error?.message ?? error}`);
 }
-const summary = run.finish(join(output, 'browser.json'));
+const summary = run.finish(reportFile);
 console.log(`browser: ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped`);
 process.exit(summary.failed > 0 || crashed ? 1 : 0);

@@ -65,6 +65,7 @@ export const en: Partial<Record<MessageKey, string>> = {
   'home.trust': 'Vetted sellers, moderated listings, payment only through the shop.',
   'home.browse': 'Browse the catalogue',
   'home.categories': 'Categories',
+  'home.noCategories': 'Categories are coming soon.',
   'home.featured': 'Featured',
   'home.recent': 'New arrivals',
 

@@ -63,6 +63,7 @@ export const fr = {
   'home.trust': 'Vendeurs validés, annonces modérées, paiement uniquement via la plateforme.',
   'home.browse': 'Parcourir le catalogue',
   'home.categories': 'Catégories',
+  'home.noCategories': 'Les catégories arrivent bientôt.',
   'home.featured': 'À la une',
   'home.recent': 'Nouveautés',
 

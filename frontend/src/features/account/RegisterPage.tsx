@@ -15,7 +15,10 @@ export function RegisterPage() {
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
 
-  const set = (name: keyof typeof form) => (event: { target: { value: string } }) => setForm({ ...form, [name]: event.target.value });
+  const set = (name: keyof typeof form) => (event: { target: { value: string } }) => {
+    setForm({ ...form, [name]: event.target.value });
+    setProblems((current) => ({ ...current, [name]: undefined }));
+  };
   const problem = (name: string) => (problems[name] ? t(problems[name]!) : fieldError(error, name));
 
   const submit = async (event: FormEvent) => {
@@ -56,7 +59,7 @@ export function RegisterPage() {
     <section className="mx-auto max-w-md">
       <PageTitle>{t('register.title')}</PageTitle>
       <form onSubmit={submit} noValidate className="flex flex-col gap-4 rounded-xl border border-stone-200 bg-white p-6">
-        {error !== null && Object.keys(problems).length === 0 && <ErrorNotice error={error} />}
+        {error !== null && <ErrorNotice error={error} />}
         <TextField label={t('field.name')} name="name" autoComplete="name" value={form.name} onChange={set('name')} error={problem('name')} hint={t('register.nameHint')} />
         <TextField label={t('field.email')} type="email" name="email" autoComplete="email" value={form.email} onChange={set('email')} error={problem('email')} />
         <TextField label={t('field.password')} type="password" name="password" autoComplete="new-password" value={form.password} onChange={set('password')}

@@ -9,6 +9,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { Pagination } from '../../components/Pagination';
 import type { MessageKey } from '../../i18n/fr';
 import { useAction } from './useAction';
+import { useCategoryNames } from '../catalog/useCategoryNames';
 
 const STATUSES = ['pending', 'available', 'reserved', 'sold', 'rejected', 'withdrawn'] as const;
 const PAGE_SIZE = 20;
@@ -20,6 +21,7 @@ export function ModerationPage() {
   const page = Math.max(1, Number(params.get('page')) || 1);
   const listings = useLoad(() => api.admin.products({ status, page, pageSize: PAGE_SIZE }), [status, page]);
   const action = useAction(listings.reload);
+  const categoryName = useCategoryNames();
   const [viewing, setViewing] = useState<Product | null>(null);
   const [rejecting, setRejecting] = useState<Product | null>(null);
   const [reason, setReason] = useState('');
@@ -76,7 +78,7 @@ export function ModerationPage() {
             <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
               <dt className="text-stone-700">{t('field.price')}</dt><dd>{money(viewing.price)}</dd>
               <dt className="text-stone-700">{t('field.shipping')}</dt><dd>{money(viewing.shipping)}</dd>
-              <dt className="text-stone-700">{t('field.category')}</dt><dd>{viewing.categoryId}</dd>
+              <dt className="text-stone-700">{t('field.category')}</dt><dd>{categoryName(viewing.categoryId)}</dd>
               <dt className="text-stone-700">{t('product.seller')}</dt><dd>{viewing.sellerName}</dd>
               {viewing.location && <><dt className="text-stone-700">{t('field.location')}</dt><dd>{viewing.location}</dd></>}
             </dl>

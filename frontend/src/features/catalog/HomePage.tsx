@@ -27,7 +27,8 @@ export function HomePage() {
 
       <section aria-labelledby="categories-title">
         <h2 id="categories-title" className="mb-4 text-xl font-bold">{t('home.categories')}</h2>
-        {categories.error ? <ErrorNotice error={categories.error} onRetry={categories.reload} /> : categories.loading ? <Loading /> : (
+        {categories.error ? <ErrorNotice error={categories.error} onRetry={categories.reload} /> : categories.loading ? <Loading />
+          : categories.data?.length === 0 ? <p className="text-stone-600">{t('home.noCategories')}</p> : (
           <ul className="flex flex-wrap gap-2">
             {categories.data?.map((category) => (
               <li key={category.id}>

@@ -10,11 +10,13 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { BuyButton } from '../checkout/BuyButton';
 import { Gallery } from './Gallery';
 import { PriceChart } from './PriceChart';
+import { useCategoryNames } from './useCategoryNames';
 
 export function ProductPage() {
   const { id = '' } = useParams();
   const { t, money } = useI18n();
   const { user } = useAuth();
+  const categoryName = useCategoryNames();
   const product = useLoad(() => api.product(id), [id]);
   const myHold = useLoad(async () => (user ? (await api.myOrders()).find((order) => order.productId === id && order.status === 'pending') ?? null : null), [id, user?.id]);
 
@@ -29,7 +31,7 @@ export function ProductPage() {
       <div className="flex flex-col gap-5">
         <StatusBanner product={item} hold={myHold.data ?? null} />
         <div>
-          <p className="text-sm text-stone-600">{item.categoryId}</p>
+          <p className="text-sm text-stone-600">{categoryName(item.categoryId)}</p>
           <h1 className="text-3xl font-bold tracking-tight">{item.title}</h1>
         </div>
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 rounded-xl border border-stone-200 bg-white p-4 text-sm">

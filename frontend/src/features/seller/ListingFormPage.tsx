@@ -54,7 +54,10 @@ export function ListingFormPage() {
   if (existing.error) return <ErrorNotice error={existing.error} onRetry={existing.reload} />;
   if (id && !existing.data) return <Loading />;
 
-  const set = (name: keyof ListingDraft) => (event: { target: { value: string } }) => setDraft({ ...draft, [name]: event.target.value });
+  const set = (name: keyof ListingDraft) => (event: { target: { value: string } }) => {
+    setDraft({ ...draft, [name]: event.target.value });
+    setProblems((current) => ({ ...current, [name]: undefined }));
+  };
   const problem = (name: keyof ListingDraft) => (problems[name] ? t(problems[name]!) : fieldError(error, name));
 
   const submit = async (event: FormEvent) => {
@@ -93,7 +96,7 @@ export function ListingFormPage() {
           </SelectField>
         </div>
         <TextField label={t('field.location')} name="location" value={draft.location} onChange={set('location')} error={problem('location')} maxLength={120} />
-        <ImageUploader images={draft.images} onChange={(images) => setDraft((current) => ({ ...current, images }))} error={problem('images')} />
+        <ImageUploader images={draft.images} onChange={(images) => { setDraft((current) => ({ ...current, images })); setProblems((current) => ({ ...current, images: undefined })); }} error={problem('images')} />
         <div className="flex gap-3">
           <Button type="submit" busy={busy} disabled={Boolean(locked)}>{t(id ? 'listing.save' : 'listing.submit')}</Button>
           <Button type="button" variant="secondary" onClick={() => navigate('/seller/listings')}>{t('common.cancel')}</Button>
