@@ -148,7 +148,7 @@ async function main() {
       await sellerPage.getByRole('button', { name: 'Fermer' }).click();
       await sellerPage.getByLabel('Titre').fill(listing.title);
       await sellerPage.getByLabel('Description').fill('Boîtier Leica M6 de 1986, entretenu, cellule fonctionnelle, avec sa sangle d’origine.');
-      await sellerPage.getByLabel('Prix (€)').fill('1450');
+      await sellerPage.getByLabel('Prix (€)').fill('1500');
       await sellerPage.getByLabel('Frais de port (€)').fill('12,50');
       await sellerPage.getByLabel('Catégorie').selectOption({ label: listing.category });
       await sellerPage.getByLabel('Localisation').fill('Lyon');
@@ -161,6 +161,16 @@ async function main() {
       await mine.getByText('En modération').waitFor({ timeout: WAIT });
       await screenshot(sellerPage, 'seller-my-listings');
       await accessible(sellerPage, 'my listings');
+    });
+
+    await step('The seller lowers the price while the listing awaits moderation', async () => {
+      const mine = sellerPage.getByTestId('my-listing').filter({ hasText: listing.title });
+      await mine.getByRole('link', { name: 'Modifier' }).click();
+      const price = sellerPage.getByLabel('Prix (€)');
+      await eventually(async () => (await price.inputValue()) === '1500', 'the edit form did not load the listing');
+      await price.fill('1450');
+      await sellerPage.getByRole('button', { name: 'Enregistrer' }).click();
+      await mine.getByText(/1\s450,00/).waitFor({ timeout: WAIT });
     });
 
     await step('The admin views the listing in the moderation queue (dialog closes with Escape) and approves it', async () => {

@@ -5,6 +5,7 @@ import type { Order, Product } from '../../api/types';
 import { useAuth } from '../../auth/AuthProvider';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useLoad } from '../../lib/useLoad';
+import { addEuros } from '../../lib/money';
 import { ErrorNotice, Loading, focusRing } from '../../components/ui';
 import { StatusBadge } from '../../components/StatusBadge';
 import { BuyButton } from '../checkout/BuyButton';
@@ -34,13 +35,19 @@ export function ProductPage() {
           <p className="text-sm text-stone-600">{categoryName(item.categoryId)}</p>
           <h1 className="text-3xl font-bold tracking-tight">{item.title}</h1>
         </div>
-        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 rounded-xl border border-stone-200 bg-white p-4 text-sm">
-          <dt className="text-stone-700">{t('product.price')}</dt>
-          <dd className="text-right text-2xl font-bold text-blue-900" data-testid="product-price">{money(item.price)}</dd>
-          <dt className="flex items-center gap-1 text-stone-700"><Truck aria-hidden className="size-4" />{t('product.shipping')}</dt>
-          <dd className="text-right">{item.shipping > 0 ? money(item.shipping) : t('product.freeShipping')}</dd>
-          <dt className="border-t border-stone-200 pt-2 font-semibold">{t('product.total')}</dt>
-          <dd className="border-t border-stone-200 pt-2 text-right font-semibold">{money(item.price + item.shipping)}</dd>
+        <dl className="flex flex-col gap-2 rounded-xl border border-stone-200 bg-white p-4 text-sm">
+          <div className="flex items-baseline justify-between">
+            <dt className="text-stone-700">{t('product.price')}</dt>
+            <dd className="text-2xl font-bold text-blue-900" data-testid="product-price">{money(item.price)}</dd>
+          </div>
+          <div className="flex items-center justify-between">
+            <dt className="flex items-center gap-1 text-stone-700"><Truck aria-hidden className="size-4" />{t('product.shipping')}</dt>
+            <dd>{item.shipping > 0 ? money(item.shipping) : t('product.freeShipping')}</dd>
+          </div>
+          <div className="flex items-center justify-between border-t border-stone-200 pt-2 font-semibold">
+            <dt>{t('product.total')}</dt>
+            <dd>{money(addEuros(item.price, item.shipping))}</dd>
+          </div>
         </dl>
         {mine ? (
           <Link to={`/seller/listings/${encodeURIComponent(item.id)}/edit`} className={`inline-flex items-center gap-2 self-start rounded-lg border border-stone-300 bg-white px-4 py-2 text-sm font-semibold ${focusRing}`}>
