@@ -4,12 +4,18 @@ import { isAdmin, isSeller, useAuth } from '../auth/AuthProvider';
 import { useI18n } from '../i18n/I18nProvider';
 import { LANGUAGES } from '../i18n/translate';
 import { NotificationBell } from '../features/notifications/NotificationBell';
+import { NotificationsProvider } from '../features/notifications/useNotifications';
 import { focusRing } from './ui';
 
 const navClass = ({ isActive }: { isActive: boolean }) =>
   `rounded-md px-3 py-2 text-sm font-medium ${focusRing} ${isActive ? 'bg-blue-900 text-white' : 'text-blue-50 hover:bg-blue-700'}`;
 
 export function Layout() {
+  const { user } = useAuth();
+  return user ? <NotificationsProvider key={user.id}><Frame /></NotificationsProvider> : <Frame />;
+}
+
+function Frame() {
   const { user, signOut } = useAuth();
   const { t, language, setLanguage } = useI18n();
   const navigate = useNavigate();
