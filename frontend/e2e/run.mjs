@@ -139,7 +139,7 @@ async function main() {
 
     await step('The seller signs in, sees the approved request and lists an item with an uploaded photo', async () => {
       await signIn(sellerPage, base, seller);
-      await sellerPage.getByRole('link', { name: 'Mes annonces' }).click();
+      await sellerPage.getByRole('link', { name: 'Mes annonces', exact: true }).click();
       await sellerPage.getByRole('link', { name: 'Nouvelle annonce' }).click();
       await sellerPage.getByRole('button', { name: 'Soumettre à la modération' }).click();
       await sellerPage.getByText('Ajoutez au moins une photo.').waitFor({ timeout: WAIT });
@@ -283,7 +283,7 @@ async function main() {
     });
 
     await step('The buyer confirms receipt in "My purchases"', async () => {
-      await buyerPage.getByRole('link', { name: 'Mes achats' }).click();
+      await buyerPage.getByRole('link', { name: 'Mes achats', exact: true }).click();
       const order = buyerPage.getByTestId('order-card').filter({ hasText: listing.title });
       await order.getByText('Expédiée').waitFor({ timeout: WAIT });
       await order.getByRole('button', { name: 'Confirmer la réception' }).click();
@@ -322,14 +322,14 @@ async function main() {
     await step('The English switch translates the shop and survives a reload, like the session', async () => {
       await buyerPage.goto(`${base}/`);
       await buyerPage.getByRole('button', { name: 'en', exact: true }).click();
-      await buyerPage.getByRole('link', { name: 'My purchases' }).waitFor({ timeout: WAIT });
+      await buyerPage.getByRole('link', { name: 'My purchases', exact: true }).waitFor({ timeout: WAIT });
       await buyerPage.reload();
       await buyerPage.getByRole('button', { name: 'Sign out' }).waitFor({ timeout: WAIT });
       await buyerPage.getByRole('heading', { name: 'Unique pieces, from collector to collector' }).waitFor({ timeout: WAIT });
       await screenshot(buyerPage, 'home-english');
       await accessible(buyerPage, 'home in English');
       await buyerPage.getByRole('button', { name: 'fr', exact: true }).click();
-      await buyerPage.getByRole('link', { name: 'Mes achats' }).waitFor({ timeout: WAIT });
+      await buyerPage.getByRole('link', { name: 'Mes achats', exact: true }).waitFor({ timeout: WAIT });
     });
 
     await step('Signing out forgets the session', async () => {

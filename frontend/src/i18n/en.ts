@@ -215,7 +215,7 @@ export const en: Partial<Record<MessageKey, string>> = {
   'notifications.none': 'No notifications.',
   'notifications.all': 'All notifications',
   'notifications.markRead': 'Mark as read',
-  'notifications.markReadOf': 'Mark “{title}” as read',
+  'notifications.markReadOf': 'Mark as read: {title}',
 
   'admin.sections': 'Administration sections',
   'admin.sellerRequests': 'Seller requests',

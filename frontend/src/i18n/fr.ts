@@ -213,7 +213,7 @@ export const fr = {
   'notifications.none': 'Aucune notification.',
   'notifications.all': 'Toutes les notifications',
   'notifications.markRead': 'Marquer comme lue',
-  'notifications.markReadOf': 'Marquer « {title} » comme lue',
+  'notifications.markReadOf': 'Marquer comme lue : {title}',
 
   'admin.sections': 'Sections d’administration',
   'admin.sellerRequests': 'Demandes vendeur',

@@ -24,7 +24,8 @@ export function PriceChart({ history }: { history: PricePoint[] }) {
             <text x={BOX.width - BOX.padding} y={bottom - 6} textAnchor="end" className="fill-stone-600 text-[11px]">{money(chart.min)}</text>
           </>
         ) : (
-          <text x={BOX.width - BOX.padding} y={first.y - 10} textAnchor="end" className="fill-stone-600 text-[11px]">{money(chart.min)}</text>
+          <text x={chart.points.length === 1 ? first.x : BOX.width - BOX.padding} y={first.y - 12} textAnchor={chart.points.length === 1 ? 'middle' : 'end'}
+            className="fill-stone-600 text-[11px]">{money(chart.min)}</text>
         )}
         {chart.points.length > 1 && <path d={chart.path} fill="none" stroke="#1e40af" strokeWidth={2.5} strokeLinejoin="round" />}
         {chart.points.map((point) => (
