@@ -293,7 +293,7 @@ async function main() {
     });
 
     for (const [who, page] of [['buyer', buyerPage], ['seller', sellerPage]]) {
-      await step(`The ${who} sees notifications in the bell and marks one as read`, async () => {
+      await step(`The ${who} sees notifications in the bell, marks one as read and follows one to its order`, async () => {
         await eventually(async () => {
           await page.reload();
           await page.getByRole('button', { name: /^Notifications/ }).waitFor({ timeout: WAIT });
@@ -307,6 +307,13 @@ async function main() {
         await accessible(page, `${who} notifications menu`);
         await list.getByRole('button', { name: /^Marquer/ }).first().click();
         await eventually(async () => (await unreadCount(page)) === before - 1, 'the unread count did not go down');
+        await list.getByRole('link').first().click();
+        await page.waitForURL(/\/orders\//, { timeout: WAIT });
+        await list.waitFor({ state: 'detached', timeout: WAIT });
+        await page.getByTestId('order-card').filter({ hasText: listing.title }).waitFor({ timeout: WAIT });
+        await accessible(page, `${who} order page`);
+        await page.getByRole('button', { name: /^Notifications/ }).click();
+        await list.waitFor({ timeout: WAIT });
         await page.keyboard.press('Escape');
         await list.waitFor({ state: 'detached', timeout: WAIT });
       });

@@ -10,6 +10,7 @@ import { LoginPage } from './features/account/LoginPage';
 import { RegisterPage } from './features/account/RegisterPage';
 import { BecomeSellerPage } from './features/account/BecomeSellerPage';
 import { PurchasesPage } from './features/checkout/PurchasesPage';
+import { OrderPage } from './features/checkout/OrderPage';
 import { MyListingsPage } from './features/seller/MyListingsPage';
 import { ListingFormPage } from './features/seller/ListingFormPage';
 import { SalesPage } from './features/seller/SalesPage';
@@ -32,6 +33,7 @@ export function App() {
         <Route path="register" element={<RegisterPage />} />
         <Route path="become-seller" element={<RequireUser><BecomeSellerPage /></RequireUser>} />
         <Route path="purchases" element={<RequireUser><PurchasesPage /></RequireUser>} />
+        <Route path="orders/:id" element={<RequireUser><OrderPage /></RequireUser>} />
         <Route path="notifications" element={<RequireUser><NotificationsPage /></RequireUser>} />
         <Route path="seller/listings" element={<RequireUser role="seller"><MyListingsPage /></RequireUser>} />
         <Route path="seller/listings/new" element={<RequireUser role="seller"><ListingFormPage /></RequireUser>} />

@@ -115,6 +115,8 @@ export const en: Partial<Record<MessageKey, string>> = {
   'payment.seePurchases': 'See my purchases',
   'payment.refresh': 'Refresh',
 
+  'order.title': 'Order',
+  'order.backToSales': 'Back to my sales',
   'order.summary': 'Total {total} · ordered on {date}',
   'order.payout': 'You receive {payout} (commission {commission})',
   'order.shippedWith': 'Carrier: {carrier} · Tracking: {tracking}',

@@ -113,6 +113,8 @@ export const fr = {
   'payment.seePurchases': 'Voir mes achats',
   'payment.refresh': 'Actualiser',
 
+  'order.title': 'Commande',
+  'order.backToSales': 'Retour à mes ventes',
   'order.summary': 'Total {total} · commandé le {date}',
   'order.payout': 'Vous recevez {payout} (commission {commission})',
   'order.shippedWith': 'Transporteur : {carrier} · Suivi : {tracking}',

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useLocation } from 'react-router-dom';
 import { Bell } from 'lucide-react';
 import { useI18n } from '../../i18n/I18nProvider';
 import { focusRing } from '../../components/ui';
@@ -14,6 +14,9 @@ export function NotificationBell() {
   const panelId = useId();
   const button = useRef<HTMLButtonElement>(null);
   const panel = useRef<HTMLDivElement>(null);
+  const { pathname } = useLocation();
+
+  useEffect(() => setOpen(false), [pathname]);
 
   useEffect(() => {
     if (!open) return;
@@ -62,7 +65,7 @@ export function NotificationBell() {
           tabIndex={-1}
           role="region"
           aria-label={t('notifications.title')}
-          className="absolute right-0 z-40 mt-2 w-80 max-w-[90vw] rounded-xl border border-stone-200 bg-white p-3 text-stone-900 shadow-xl focus:outline-none"
+          className="absolute right-0 z-40 mt-2 w-96 max-w-[90vw] rounded-xl border border-stone-200 bg-white p-3 text-stone-900 shadow-xl focus:outline-none"
         >
           <NotificationList items={items.slice(0, 6)} error={error} loading={loading} onRead={markRead} />
           <Link to="/notifications" onClick={() => setOpen(false)} className={`mt-2 block text-center text-sm font-semibold text-blue-800 underline ${focusRing}`}>

@@ -26,7 +26,7 @@ export function NotificationList({ items, error, loading, onRead }: {
             <p className="text-xs text-stone-600">{dateTime(item.createdAt)}</p>
           </div>
           {!item.read && (
-            <Button variant="ghost" className="!px-2 !py-1 text-xs" onClick={() => onRead(item.id)} aria-label={t('notifications.markReadOf', { title: item.title })}>
+            <Button variant="ghost" className="shrink-0 !px-2 !py-1 text-xs" onClick={() => onRead(item.id)} aria-label={t('notifications.markReadOf', { title: item.title })}>
               {t('notifications.markRead')}
             </Button>
           )}

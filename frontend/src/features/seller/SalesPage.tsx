@@ -36,7 +36,7 @@ export function SalesPage() {
   );
 }
 
-function ShipForm({ order, onDone, onCancel }: { order: Order; onDone: () => void; onCancel: () => void }) {
+export function ShipForm({ order, onDone, onCancel }: { order: Order; onDone: () => void; onCancel: () => void }) {
   const { t } = useI18n();
   const [carrier, setCarrier] = useState('');
   const [tracking, setTracking] = useState('');
