@@ -326,6 +326,51 @@ async function main() {
       await accessible(admin, 'admin orders');
     });
 
+    await step('A buyer asks to become a seller, the admin refuses with a message, and the buyer reads it', async () => {
+      await rivalPage.getByRole('link', { name: 'Devenir vendeur', exact: true }).click();
+      await rivalPage.getByLabel('Message pour l’équipe').fill('Je voudrais vendre mes vinyles de jazz.');
+      await rivalPage.getByRole('button', { name: 'Envoyer ma demande' }).click();
+      await rivalPage.getByTestId('seller-request-status').getByText('En attente').waitFor({ timeout: WAIT });
+      await screenshot(rivalPage, 'become-seller-pending');
+      await accessible(rivalPage, 'become a seller');
+      await admin.goto(`${base}/admin/seller-requests`);
+      const request = admin.getByTestId('seller-request').filter({ hasText: rival.email });
+      await request.getByRole('button', { name: 'Refuser' }).click();
+      const dialog = admin.getByRole('dialog');
+      await dialog.getByLabel('Message pour le demandeur (facultatif)').fill('Ajoutez des photos de votre collection.');
+      await dialog.getByRole('button', { name: 'Refuser' }).click();
+      await request.waitFor({ state: 'detached', timeout: WAIT });
+      await rivalPage.reload();
+      const status = rivalPage.getByTestId('seller-request-status');
+      await status.getByText('Refusée').waitFor({ timeout: WAIT });
+      await status.getByText('Ajoutez des photos de votre collection.', { exact: false }).waitFor({ timeout: WAIT });
+      await rivalPage.getByRole('button', { name: 'Renvoyer une demande' }).waitFor({ timeout: WAIT });
+    });
+
+    await step('The admin renames a category and deletes an unused one, but not one in use (409)', async () => {
+      await admin.goto(`${base}/admin/categories`);
+      await admin.getByLabel('Nouvelle catégorie').fill('Cartes postales');
+      await admin.getByRole('button', { name: 'Créer' }).click();
+      const row = admin.getByRole('listitem').filter({ hasText: 'Cartes postales' });
+      await row.waitFor({ timeout: WAIT });
+      await row.getByRole('button', { name: 'Renommer' }).click();
+      const rename = admin.getByRole('dialog');
+      await rename.getByLabel('Nom de la catégorie').fill('Cartes postales anciennes');
+      await rename.getByRole('button', { name: 'Enregistrer' }).click();
+      const renamed = admin.getByRole('listitem').filter({ hasText: 'Cartes postales anciennes' });
+      await renamed.waitFor({ timeout: WAIT });
+      await renamed.getByRole('button', { name: 'Supprimer' }).click();
+      await admin.getByRole('dialog').getByRole('button', { name: 'Supprimer' }).click();
+      await renamed.waitFor({ state: 'detached', timeout: WAIT });
+      const used = admin.getByRole('listitem').filter({ hasText: listing.category });
+      await used.getByRole('button', { name: 'Supprimer' }).click();
+      const refusal = admin.getByRole('dialog');
+      await refusal.getByRole('button', { name: 'Supprimer' }).click();
+      await refusal.getByRole('alert').waitFor({ timeout: WAIT });
+      await screenshot(admin, 'admin-category-in-use');
+      await admin.keyboard.press('Escape');
+    });
+
     await step('The English switch translates the shop and survives a reload, like the session', async () => {
       await buyerPage.goto(`${base}/`);
       await buyerPage.getByRole('button', { name: 'en', exact: true }).click();

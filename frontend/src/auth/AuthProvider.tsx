@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api, setUnauthorizedHandler, tokenStore } from '../api/client';
+import { api, ApiError, setUnauthorizedHandler, tokenStore } from '../api/client';
 import type { User } from '../api/types';
 
 interface Auth {
@@ -26,8 +26,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     if (!tokenStore.get()) return;
     try {
       setUser(await api.me());
-    } catch {
-      signOut();
+    } catch (error) {
+      // A server that cannot be reached keeps the token for the next load; one that refuses it ends the session.
+      if (error instanceof ApiError && (error.status === 401 || error.status === 403)) signOut();
     }
   }, [signOut]);
 
