@@ -28,6 +28,7 @@ export const en: Partial<Record<MessageKey, string>> = {
   'error.unauthorized': 'Your session has expired: please sign in again.',
   'error.forbidden': 'Access denied.',
   'error.notFound': 'Not found: this item does not exist or is no longer visible.',
+  'error.conflict': 'This action is no longer possible in the current state.',
   'error.tooLarge': 'The file or content sent is too large.',
   'error.rateLimited': 'Too many attempts. Please wait a moment before trying again.',
   'error.rateLimitedFor': 'Too many attempts. Try again in {minutes} min.',

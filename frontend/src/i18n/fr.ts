@@ -26,6 +26,7 @@ export const fr = {
   'error.unauthorized': 'Votre session a expiré : veuillez vous reconnecter.',
   'error.forbidden': 'Accès refusé.',
   'error.notFound': 'Introuvable : cet élément n’existe pas ou n’est plus visible.',
+  'error.conflict': 'Cette action n’est plus possible dans l’état actuel.',
   'error.tooLarge': 'Le fichier ou le contenu envoyé est trop volumineux.',
   'error.rateLimited': 'Trop de tentatives. Patientez un moment avant de réessayer.',
   'error.rateLimitedFor': 'Trop de tentatives. Réessayez dans {minutes} min.',

@@ -15,6 +15,8 @@ export function describeError(error: unknown, t: Translate): string {
       return error.message ? `${t('error.forbidden')} ${error.message}` : t('error.forbidden');
     case 404:
       return t('error.notFound');
+    case 409:
+      return error.message ? `${t('error.conflict')} (${error.message})` : t('error.conflict');
     case 413:
       return t('error.tooLarge');
     case 429:
