@@ -80,7 +80,7 @@ function StatusBanner({ product, hold }: { product: Product; hold: Order | null 
   return (
     <div role="status" data-testid="status-banner" className="flex items-start gap-3 rounded-lg border border-orange-300 bg-orange-50 p-3 text-sm text-orange-950">
       <Clock aria-hidden className="mt-0.5 size-4 shrink-0" />
-      <div className="flex flex-col gap-1">
+      <div className="flex flex-col items-start gap-1">
         <StatusBadge status={product.status} kind="listing" />
         <span>{text}</span>
         {hold && <Link to="/purchases" className="font-semibold underline">{t('product.goToPurchases')}</Link>}

@@ -38,6 +38,14 @@ describe('price chart', () => {
     expect(chart.points.map(({ x, y }) => [x, y])).toEqual([[10, 30], [90, 30]]);
   });
 
+  it('leaves a gutter on the left for the labels', () => {
+    const chart = plotPrices([
+      { price: 1, date: '2026-01-01T00:00:00Z' },
+      { price: 2, date: '2026-01-02T00:00:00Z' },
+    ], { ...box, gutter: 20 });
+    expect(chart.points.map((point) => point.x)).toEqual([30, 90]);
+  });
+
   it('draws nothing without history', () => {
     expect(plotPrices([], box)).toEqual({ points: [], path: '', min: 0, max: 0 });
   });

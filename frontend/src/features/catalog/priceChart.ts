@@ -4,6 +4,8 @@ export interface ChartBox {
   width: number;
   height: number;
   padding: number;
+  /** Extra room on the left for the price labels. */
+  gutter?: number;
 }
 
 export interface PlottedPoint {
@@ -33,7 +35,8 @@ export function plotPrices(history: PricePoint[], box: ChartBox): PriceChartGeom
   const max = Math.max(...prices);
   const first = Date.parse(sorted[0].date);
   const last = Date.parse(sorted[sorted.length - 1].date);
-  const innerWidth = box.width - 2 * box.padding;
+  const left = box.padding + (box.gutter ?? 0);
+  const innerWidth = box.width - box.padding - left;
   const innerHeight = box.height - 2 * box.padding;
 
   const points = sorted.map((point, index) => {
@@ -41,7 +44,7 @@ export function plotPrices(history: PricePoint[], box: ChartBox): PriceChartGeom
     const across = last > first ? (time - first) / (last - first) : sorted.length === 1 ? 0.5 : index / (sorted.length - 1);
     const up = max > min ? (point.price - min) / (max - min) : 0.5;
     return {
-      x: round(box.padding + across * innerWidth),
+      x: round(left + across * innerWidth),
       y: round(box.padding + (1 - up) * innerHeight),
       price: point.price,
       date: point.date,
