@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { parse } from "yaml";
+import { unknownFields } from "./fields.mjs";
 import { k8sFiles, k8sObjects, modelOf, named, ofKind, read, rendered, selects } from "./repo.mjs";
 
 const objects = rendered();
@@ -46,6 +47,15 @@ test("the schema validation rejects a malformed object, so a pass means somethin
   broken.spec.replicas = "three";
   const Model = await modelOf(broken);
   assert.throws(() => new Model(broken).validate(), /replicas/);
+});
+
+test("no object carries a field its kind does not have, which the schema validation lets through", () => {
+  for (const object of [...objects, secretTemplate]) {
+    assert.deepEqual(unknownFields(object), [], `${object.kind}/${object.metadata.name}`);
+  }
+  const misspelt = structuredClone(deployment);
+  misspelt.spec.template.spec.terminationGracePeriod = 60;
+  assert.deepEqual(unknownFields(misspelt), ["spec.template.spec.terminationGracePeriod"]);
 });
 
 test("kustomize renders every object into the collector-shop namespace, and they all validate", async () => {
