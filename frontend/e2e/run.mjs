@@ -371,6 +371,70 @@ async function main() {
       await admin.keyboard.press('Escape');
     });
 
+    await step('The admin filters users by role and makes the second buyer a seller', async () => {
+      await admin.goto(`${base}/admin/users`);
+      await admin.getByLabel('Rôle', { exact: true }).selectOption({ label: 'Vendeur' });
+      await admin.waitForURL(/role=SELLER/);
+      const rows = admin.getByTestId('user-row');
+      await eventually(async () => (await rows.filter({ hasText: buyer.email }).count()) === 0 && (await rows.filter({ hasText: seller.email }).count()) === 1,
+        'the seller filter did not keep the seller and drop the buyer');
+      await admin.getByLabel('Rôle', { exact: true }).selectOption({ label: 'Tous les rôles' });
+      await admin.getByTestId('user-row').filter({ hasText: rival.email }).waitFor({ timeout: WAIT });
+      await admin.getByLabel(`Rôle de ${rival.name}`).selectOption({ label: 'Vendeur' });
+      await eventually(async () => (await admin.getByLabel(`Rôle de ${rival.name}`).inputValue()) === 'SELLER', 'the role did not change');
+      await rivalPage.reload();
+      await rivalPage.getByRole('link', { name: 'Mes annonces', exact: true }).waitFor({ timeout: WAIT });
+    });
+
+    await step('A buyer who cancels on the gateway, or cancels a pending order, frees the item; a refunded order shows as refunded', async () => {
+      const second = `Polaroid SX-70 ${stamp}`;
+      const sellerToken = await sellerPage.evaluate(() => localStorage.getItem('collector-shop.token'));
+      const adminToken = await admin.evaluate(() => localStorage.getItem('collector-shop.token'));
+      const form = new FormData();
+      form.append('image', new Blob([makePng(120)], { type: 'image/png' }), 'polaroid.png');
+      const uploaded = await fetch(`${base}/api/upload`, { method: 'POST', headers: { Authorization: `Bearer ${sellerToken}` }, body: form });
+      expect(uploaded.status === 201, `upload answered ${uploaded.status}`);
+      const created = await fetch(`${base}/api/products`, {
+        method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${sellerToken}` },
+        body: JSON.stringify({ title: second, description: 'Appareil instantané pliable, testé avec un film neuf.', price: 220, shipping: 9, category: 'appareils-photo', images: [(await uploaded.json()).url] }),
+      });
+      expect(created.status === 201, `creating the listing answered ${created.status}`);
+      const { id } = await created.json();
+      const approved = await fetch(`${base}/api/admin/products/${id}/approve`, { method: 'POST', headers: { Authorization: `Bearer ${adminToken}` } });
+      expect(approved.ok, `approving answered ${approved.status}`);
+
+      const startBuying = async () => {
+        await buyerPage.goto(`${base}/products/${id}`);
+        await buyerPage.getByRole('button', { name: 'Acheter maintenant' }).click();
+        await buyerPage.waitForURL(/\/payments\/dev\//, { timeout: WAIT });
+      };
+      await startBuying();
+      await buyerPage.getByRole('button', { name: /^cancel/i }).click();
+      await buyerPage.waitForURL(/payment=cancel/, { timeout: WAIT });
+      await buyerPage.getByTestId('payment-return').getByText('Annulée').waitFor({ timeout: WAIT });
+      await screenshot(buyerPage, 'payment-cancelled');
+
+      await startBuying();
+      await buyerPage.goto(`${base}/purchases`);
+      const pending = buyerPage.getByTestId('order-card').filter({ hasText: second }).filter({ hasText: 'En attente de paiement' });
+      await pending.getByText(/réservé pour vous jusqu’au/).waitFor({ timeout: WAIT });
+      await screenshot(buyerPage, 'purchases-pending');
+      await pending.getByRole('button', { name: 'Annuler la commande' }).click();
+      await pending.waitFor({ state: 'detached', timeout: WAIT });
+
+      await startBuying();
+      await buyerPage.getByRole('button', { name: /^(pay|payer)/i }).first().click();
+      await buyerPage.getByTestId('payment-return').getByText('Payée').waitFor({ timeout: WAIT });
+      await admin.goto(`${base}/admin/orders?status=paid`);
+      const paid = admin.getByTestId('order-card').filter({ hasText: second });
+      await paid.getByRole('button', { name: 'Rembourser' }).click();
+      await admin.getByRole('dialog').getByRole('button', { name: 'Rembourser' }).click();
+      await paid.waitFor({ state: 'detached', timeout: WAIT });
+      await buyerPage.goto(`${base}/purchases`);
+      await buyerPage.getByTestId('order-card').filter({ hasText: second }).filter({ hasText: 'Remboursée' }).waitFor({ timeout: WAIT });
+      await screenshot(buyerPage, 'purchases-refunded');
+    });
+
     await step('The English switch translates the shop and survives a reload, like the session', async () => {
       await buyerPage.goto(`${base}/`);
       await buyerPage.getByRole('button', { name: 'en', exact: true }).click();
