@@ -5,8 +5,7 @@ namespace CollectorShop.Silo.Events;
 public static class EventTransport
 {
     /// <summary>
-    /// RabbitMQ when RabbitMQ:Url is set, otherwise the in-process channel; either way the same consumer,
-    /// plus the start-up sweep of outboxes left non-empty. Register after the silo: these call grains.
+    /// RabbitMQ when RabbitMQ:Url is set otherwise the in-process channel; either way the same consumer. Register after the silo: these call grains.
     /// </summary>
     public static IServiceCollection AddShopEvents(this IServiceCollection services, IConfiguration configuration)
     {
@@ -25,8 +24,6 @@ public static class EventTransport
             services.AddSingleton<IEventPublisher>(sp => sp.GetRequiredService<InProcessEventChannel>());
             services.AddHostedService(sp => sp.GetRequiredService<InProcessEventChannel>());
         }
-
-        services.AddHostedService<OutboxSweep>();
         return services;
     }
 }
