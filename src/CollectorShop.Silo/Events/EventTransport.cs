@@ -1,11 +1,13 @@
 using CollectorShop.Grains;
+using CollectorShop.Silo.Health;
 
 namespace CollectorShop.Silo.Events;
 
 public static class EventTransport
 {
     /// <summary>
-    /// RabbitMQ when RabbitMQ:Url is set otherwise the in-process channel; either way the same consumer. Register after the silo: these call grains.
+    /// RabbitMQ when RabbitMQ:Url is set (with its readiness check), otherwise the in-process channel; either
+    /// way the same consumer. Register after the silo: these call grains.
     /// </summary>
     public static IServiceCollection AddShopEvents(this IServiceCollection services, IConfiguration configuration)
     {
@@ -17,6 +19,7 @@ public static class EventTransport
             services.AddSingleton<RabbitMqEventPublisher>();
             services.AddSingleton<IEventPublisher>(sp => sp.GetRequiredService<RabbitMqEventPublisher>());
             services.AddHostedService<RabbitMqOrderSubscription>();
+            services.AddHealthChecks().AddReadinessCheck<RabbitMqHealthCheck>("rabbitmq");
         }
         else
         {
@@ -24,6 +27,7 @@ public static class EventTransport
             services.AddSingleton<IEventPublisher>(sp => sp.GetRequiredService<InProcessEventChannel>());
             services.AddHostedService(sp => sp.GetRequiredService<InProcessEventChannel>());
         }
+
         return services;
     }
 }
