@@ -22,7 +22,14 @@ public sealed class StartupSweep(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Wake("grains with undelivered events", await outboxes.All(), grain => grains.GetGrain<IOutboxGrain>(grain).DeliverOutbox(), stoppingToken);
+        var (orders, listings) = await WithDeadlines(stoppingToken);
+        await Wake("pending or shipped orders", orders, id => grains.GetGrain<IOrderGrain>(id).Get(), stoppingToken);
+        await Wake("reserved listings", listings, id => grains.GetGrain<IProductGrain>(id).Get(), stoppingToken);
+    }
 
+    /// <summary>Orders awaiting payment or auto-completion and reserved listings, by their read-model status.</summary>
+    private async Task<(IReadOnlyList<string> Orders, IReadOnlyList<string> Listings)> WithDeadlines(CancellationToken stoppingToken)
+    {
         await using var connection = await database.Open(stoppingToken);
         var orders = await connection.QueryAsync<string>(new CommandDefinition(
             "SELECT id FROM orders WHERE status IN @OrdersWithDeadlines",
@@ -32,10 +39,7 @@ public sealed class StartupSweep(
             "SELECT id FROM products WHERE status = @reserved",
             new { reserved = WireNames.Of(ListingStatus.Reserved) },
             cancellationToken: stoppingToken));
-        await connection.CloseAsync();
-
-        await Wake("pending or shipped orders", [.. orders], id => grains.GetGrain<IOrderGrain>(id).Get(), stoppingToken);
-        await Wake("reserved listings", [.. listings], id => grains.GetGrain<IProductGrain>(id).Get(), stoppingToken);
+        return ([.. orders], [.. listings]);
     }
 
     private async Task Wake<TKey>(string what, IReadOnlyList<TKey> keys, Func<TKey, Task> activate, CancellationToken stoppingToken)
