@@ -37,6 +37,7 @@ builder.Services.AddShopHealthChecks();
 builder.Services.AddShopEvents(builder.Configuration);
 builder.Services.AddHostedService<ShopBootstrap>();
 builder.Services.AddHostedService<ReadModelCatchUp>();
+builder.Services.AddHostedService<StartupSweep>();
 
 var app = builder.Build();
 // Before the silo starts: Orleans reads its queries from the database at start-up.

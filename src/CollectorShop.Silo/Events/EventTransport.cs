@@ -1,12 +1,13 @@
 using CollectorShop.Grains;
+using CollectorShop.Silo.Health;
 
 namespace CollectorShop.Silo.Events;
 
 public static class EventTransport
 {
     /// <summary>
-    /// RabbitMQ when RabbitMQ:Url is set, otherwise the in-process channel; either way the same consumer,
-    /// plus the start-up sweep of outboxes left non-empty. Register after the silo: these call grains.
+    /// RabbitMQ when RabbitMQ:Url is set (with its readiness check), otherwise the in-process channel; either
+    /// way the same consumer. Register after the silo: these call grains.
     /// </summary>
     public static IServiceCollection AddShopEvents(this IServiceCollection services, IConfiguration configuration)
     {
@@ -18,6 +19,7 @@ public static class EventTransport
             services.AddSingleton<RabbitMqEventPublisher>();
             services.AddSingleton<IEventPublisher>(sp => sp.GetRequiredService<RabbitMqEventPublisher>());
             services.AddHostedService<RabbitMqOrderSubscription>();
+            services.AddHealthChecks().AddReadinessCheck<RabbitMqHealthCheck>("rabbitmq");
         }
         else
         {
@@ -26,7 +28,6 @@ public static class EventTransport
             services.AddHostedService(sp => sp.GetRequiredService<InProcessEventChannel>());
         }
 
-        services.AddHostedService<OutboxSweep>();
         return services;
     }
 }

@@ -12,6 +12,8 @@ namespace CollectorShop.Silo.Events;
 /// </summary>
 public sealed class RabbitMqEventPublisher(RabbitMqConnections connections) : IEventPublisher, IAsyncDisposable
 {
+    private const string ConnectionName = "collector-shop-publisher";
+
     private readonly SemaphoreSlim gate = new(1, 1);
     private IConnection? connection;
     private IChannel? channel;
@@ -43,6 +45,21 @@ public sealed class RabbitMqEventPublisher(RabbitMqConnections connections) : IE
         }
     }
 
+    /// <summary>Whether the connection is open, opening it first if nothing was published yet; throws while the broker is unreachable.</summary>
+    public async Task<bool> Connected(CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            connection ??= await connections.Open(ConnectionName, cancellationToken);
+            return connection.IsOpen;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (channel is not null)
@@ -60,7 +77,7 @@ public sealed class RabbitMqEventPublisher(RabbitMqConnections connections) : IE
 
     private async Task<IChannel> OpenChannel(CancellationToken cancellationToken)
     {
-        connection ??= await connections.Open("collector-shop-publisher", cancellationToken);
+        connection ??= await connections.Open(ConnectionName, cancellationToken);
         if (!connection.IsOpen)
         {
             throw new InvalidOperationException($"RabbitMQ at {connections.Broker} is unreachable; the connection is recovering.");

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
 namespace CollectorShop.Silo.Health;
 
 /// <summary>The checks behind /health/ready.</summary>
@@ -11,9 +13,13 @@ public static class ShopHealth
 
     /// <summary>
     /// The silo answers a grain call and the database answers a query. The RabbitMQ bridge adds its broker
-    /// check to the returned builder, tagged <see cref="Ready"/>, when RabbitMQ:Url is configured.
+    /// check with <see cref="AddReadinessCheck{TCheck}"/> when RabbitMQ:Url is configured.
     /// </summary>
     public static IHealthChecksBuilder AddShopHealthChecks(this IServiceCollection services) => services.AddHealthChecks()
-        .AddCheck<SiloHealthCheck>("silo", tags: [Ready], timeout: CheckTimeout)
-        .AddCheck<DatabaseHealthCheck>("database", tags: [Ready], timeout: CheckTimeout);
+        .AddReadinessCheck<SiloHealthCheck>("silo")
+        .AddReadinessCheck<DatabaseHealthCheck>("database");
+
+    /// <summary>A check that /health/ready runs, named in its answer and in the error when it fails.</summary>
+    public static IHealthChecksBuilder AddReadinessCheck<TCheck>(this IHealthChecksBuilder checks, string name) where TCheck : class, IHealthCheck =>
+        checks.AddCheck<TCheck>(name, tags: [Ready], timeout: CheckTimeout);
 }
