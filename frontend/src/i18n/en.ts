@@ -67,6 +67,7 @@ export const en: Partial<Record<MessageKey, string>> = {
   'home.browse': 'Browse the catalogue',
   'home.categories': 'Categories',
   'home.noCategories': 'Categories are coming soon.',
+  'home.empty': 'No listings yet: come back soon.',
   'home.featured': 'Featured',
   'home.recent': 'New arrivals',
 

@@ -65,6 +65,7 @@ export const fr = {
   'home.browse': 'Parcourir le catalogue',
   'home.categories': 'Catégories',
   'home.noCategories': 'Les catégories arrivent bientôt.',
+  'home.empty': 'Aucune annonce pour le moment : revenez bientôt.',
   'home.featured': 'À la une',
   'home.recent': 'Nouveautés',
 

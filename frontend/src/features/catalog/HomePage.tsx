@@ -55,7 +55,7 @@ function HomeShelf({ title, id, shelf }: { title: string; id: string; shelf: Ret
       {shelf.error ? <ErrorNotice error={shelf.error} onRetry={shelf.reload} />
         : shelf.loading && !shelf.data ? <Loading />
         : shelf.data && shelf.data.items.length > 0 ? <ProductGrid products={shelf.data.items} />
-        : <p className="text-stone-600">{t('catalog.empty')}</p>}
+        : <p className="text-stone-600">{t('home.empty')}</p>}
     </section>
   );
 }
