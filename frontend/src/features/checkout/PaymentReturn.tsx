@@ -1,5 +1,5 @@
 import { Link, useSearchParams } from 'react-router-dom';
-import { api } from '../../api/client';
+import { api, ApiError } from '../../api/client';
 import { useAuth } from '../../auth/AuthProvider';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useLoad } from '../../lib/useLoad';
@@ -17,7 +17,7 @@ export function PaymentReturn() {
 
   if (!outcome || !orderId) return null;
   if (restoring || (order.loading && !order.data)) return <Loading />;
-  if (!user) return <ErrorNotice error={new Error('sign in')} />;
+  if (!user) return <ErrorNotice error={new ApiError(401, '')} />;
   if (order.error) return <ErrorNotice error={order.error} onRetry={order.reload} />;
   if (!order.data) return null;
   const paid = order.data.status !== 'pending' && order.data.status !== 'cancelled' && order.data.status !== 'expired';
