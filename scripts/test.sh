@@ -91,10 +91,14 @@ if [ "$dotnet_status" -ne 0 ] && [ "$failed" -eq 0 ]; then
     failed=1  # the test host crashed or no result file was written: never report that as green
 fi
 
-# Front end: the typecheck and the production build count as one check each, then the Vitest and browser counts.
+# Front end: the rebuild, the typecheck and the production build count as one check each, then the Vitest and browser counts.
 count_check() {
     if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 }
+echo "== Front end: the silo's build replaces an older SPA build in wwwroot"
+count_check bash -c 'mkdir -p src/CollectorShop.Silo/wwwroot/assets && echo stale > src/CollectorShop.Silo/wwwroot/assets/stale.js \
+    && touch frontend/index.html && dotnet build src/CollectorShop.Silo --no-restore -c Release -warnaserror >/dev/null \
+    && [ ! -e src/CollectorShop.Silo/wwwroot/assets/stale.js ] && [ -f src/CollectorShop.Silo/wwwroot/index.html ]'
 echo "== Front end: typecheck (tsc --noEmit)"
 count_check bash -c 'cd frontend && npx tsc --noEmit'
 echo "== Front end: production build (vite build)"
