@@ -448,6 +448,19 @@ async function main() {
       await buyerPage.getByRole('link', { name: 'Mes achats', exact: true }).waitFor({ timeout: WAIT });
     });
 
+    await step('On a phone-sized screen the catalogue and the back office stay usable and accessible', async () => {
+      await admin.setViewportSize({ width: 390, height: 844 });
+      await admin.goto(`${base}/catalog`);
+      await admin.getByRole('heading', { name: 'Catalogue' }).waitFor({ timeout: WAIT });
+      await screenshot(admin, 'mobile-catalog');
+      await accessible(admin, 'catalogue on a phone');
+      await admin.goto(`${base}/admin/users`);
+      await admin.getByTestId('user-row').first().waitFor({ timeout: WAIT });
+      await screenshot(admin, 'mobile-admin-users');
+      await accessible(admin, 'admin users on a phone');
+      await admin.setViewportSize({ width: 1280, height: 900 });
+    });
+
     await step('Signing out forgets the session', async () => {
       await buyerPage.getByRole('button', { name: 'Se déconnecter' }).click();
       await buyerPage.getByRole('link', { name: 'Se connecter' }).waitFor({ timeout: WAIT });

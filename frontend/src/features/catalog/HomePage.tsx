@@ -2,7 +2,8 @@ import { Link } from 'react-router-dom';
 import { ArrowRight, ShieldCheck } from 'lucide-react';
 import { api } from '../../api/client';
 import { useI18n } from '../../i18n/I18nProvider';
-import { useLoad } from '../../lib/useLoad';
+import { useLoad, type Loaded } from '../../lib/useLoad';
+import type { Paged, Product } from '../../api/types';
 import { ErrorNotice, Loading, focusRing } from '../../components/ui';
 import { ProductGrid } from '../../components/ProductCard';
 import { PaymentReturn } from '../checkout/PaymentReturn';
@@ -47,7 +48,7 @@ export function HomePage() {
   );
 }
 
-function HomeShelf({ title, id, shelf }: { title: string; id: string; shelf: ReturnType<typeof useLoad<Awaited<ReturnType<typeof api.products>>>> }) {
+function HomeShelf({ title, id, shelf }: { title: string; id: string; shelf: Loaded<Paged<Product>> }) {
   const { t } = useI18n();
   return (
     <section aria-labelledby={`${id}-title`}>
