@@ -437,8 +437,12 @@ public sealed class OrderGrain(
         await Outbox.Deliver();
     }
 
-    private Task Forget(IReadOnlySet<string> published) =>
-        state.Save(state.State with { Outbox = [.. state.State.Outbox.Where(e => !published.Contains(e.EventId))] }, this);
+    /// <summary>The write that forgets published events moves the state's version: the read-model row follows it.</summary>
+    private async Task Forget(IReadOnlySet<string> published)
+    {
+        await state.Save(state.State with { Outbox = [.. state.State.Outbox.Where(e => !published.Contains(e.EventId))] }, this);
+        await Projection.Publish(state.State.Order!, state);
+    }
 
     /// <summary>Best effort: if the listing cannot be reached now, its own reminder frees it at the reservation's end.</summary>
     private async Task ReleaseItem(string productId)
