@@ -146,6 +146,35 @@ public sealed class OrderGrain(
         return order;
     }
 
+    public async Task<Outcome<Order>> AttachCheckout(string buyerId, CheckoutSession session)
+    {
+        if (Current is not { } order)
+        {
+            return NotFound();
+        }
+
+        if (order.BuyerId != buyerId)
+        {
+            return Refuse.Forbidden("Only the buyer can pay for this order.");
+        }
+
+        if (order.Status != OrderStatus.Pending)
+        {
+            return Refuse.Conflict($"Only a pending order can be paid; this one is {Describe(order.Status)}.");
+        }
+
+        if (order.Checkout is not null)
+        {
+            return order;
+        }
+
+        // Not a transition: no event, but the read model should carry the session like the grain does.
+        var attached = order with { Checkout = session };
+        await Store(attached);
+        await Projection.Publish(attached, state);
+        return attached;
+    }
+
     public async Task<Outcome<Order>> Cancel(string buyerId)
     {
         if (Current is not { } order)
