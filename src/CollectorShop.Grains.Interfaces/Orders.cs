@@ -64,6 +64,9 @@ public interface IOrderGrain : IOutboxGrain
     /// <summary>Reserves the product for this order and records it as pending. NotFound unknown product, Conflict not available, Invalid own listing.</summary>
     [Alias("Place")] Task<Outcome<Order>> Place(string productId, string buyerId, string buyerEmail);
 
+    /// <summary>The order, if the buyer may pay it now: Forbidden for anyone but the buyer, Conflict unless pending.</summary>
+    [Alias("PayableBy")] Task<Outcome<Order>> PayableBy(string buyerId);
+
     /// <summary>
     /// Remembers the payment session opened for this pending order. The first one stays: a retried checkout
     /// gets it back instead of a second one. Forbidden for anyone but the buyer, Conflict unless pending.

@@ -57,6 +57,18 @@ public sealed class CheckoutSessionTests(ShopCluster shop)
     }
 
     [Fact]
+    public async Task Only_the_buyer_of_a_pending_order_may_pay_it()
+    {
+        var (pending, order, _) = await shop.PendingOrder();
+        var (paid, paidOrder, _) = await shop.OrderIn(OrderStatus.Paid);
+
+        Assert.Equal(order, Value(await pending.PayableBy(order.BuyerId)));
+        Refused(await pending.PayableBy(order.SellerId), RefusalKind.Forbidden);
+        Refused(await paid.PayableBy(paidOrder.BuyerId), RefusalKind.Conflict);
+        Refused(await shop.Order(ShopIds.New()).PayableBy(order.BuyerId), RefusalKind.NotFound);
+    }
+
+    [Fact]
     public async Task An_unknown_order_opens_no_payment_session()
     {
         Refused(await shop.Order(ShopIds.New()).AttachCheckout(ShopIds.New(), StripeSession("cs_test_none")), RefusalKind.NotFound);
