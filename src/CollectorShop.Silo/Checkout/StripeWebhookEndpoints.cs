@@ -28,6 +28,12 @@ public static class StripeWebhookEndpoints
             return TypedResults.BadRequest(new ApiError("Stripe is not configured on this shop."));
         }
 
+        var badSignature = TypedResults.BadRequest(new ApiError($"The {SignatureHeader} header is missing, does not match the body, or is too old."));
+        if (request.Headers[SignatureHeader].ToString() is not { Length: > 0 } signature)
+        {
+            return badSignature;
+        }
+
         // The signature covers the exact bytes Stripe sent, so the body is read raw, never re-serialised.
         using var reader = new StreamReader(request.Body);
         var payload = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
@@ -35,11 +41,17 @@ public static class StripeWebhookEndpoints
         try
         {
             // Only the event's id, type and session fields are read, which do not change between API versions.
-            stripeEvent = EventUtility.ConstructEvent(payload, request.Headers[SignatureHeader], stripe.WebhookSecret, throwOnApiVersionMismatch: false);
+            stripeEvent = EventUtility.ConstructEvent(payload, signature, stripe.WebhookSecret, throwOnApiVersionMismatch: false);
         }
         catch (StripeException)
         {
-            return TypedResults.BadRequest(new ApiError($"The {SignatureHeader} header is missing, does not match the body, or is too old."));
+            return badSignature;
+        }
+        catch (Exception exception)
+        {
+            // ConstructEvent only verifies and parses: whatever else it throws on, this body is no Stripe event.
+            loggers.CreateLogger(typeof(StripeWebhookEndpoints)).LogWarning(exception, "A signed webhook body could not be read as a Stripe event");
+            return TypedResults.BadRequest(new ApiError("The body is not a Stripe event."));
         }
 
         var logger = loggers.CreateLogger(typeof(StripeWebhookEndpoints));
