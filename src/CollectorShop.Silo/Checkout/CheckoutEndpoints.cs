@@ -51,7 +51,6 @@ public static class CheckoutEndpoints
         }
 
         var buyerId = user.UserId();
-        var placedNow = hasProduct;
         Outcome<Order> held;
         if (hasProduct)
         {
@@ -88,7 +87,7 @@ public static class CheckoutEndpoints
         {
             loggers.CreateLogger(typeof(CheckoutEndpoints)).LogError(exception, "Stripe did not open a Checkout session for order {OrderId}", order.Id);
             // A buyer who retries with the product would find it held by this very order.
-            if (placedNow)
+            if (hasProduct)
             {
                 await grain.Cancel(buyerId);
             }

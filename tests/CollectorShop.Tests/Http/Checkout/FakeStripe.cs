@@ -35,6 +35,9 @@ public sealed class FakeStripe : IAsyncDisposable
 
     public IReadOnlyList<StripeCall> RefundCalls => Calls("/v1/refunds");
 
+    /// <summary>While set, checkout sessions are refused as Stripe refuses an invalid request.</summary>
+    public bool RefusesSessions { get; set; }
+
     /// <summary>Objects really created: checkout sessions and refunds, not replays of an idempotency key.</summary>
     public int Created => Volatile.Read(ref _created);
 
@@ -63,6 +66,13 @@ public sealed class FakeStripe : IAsyncDisposable
         var form = (await context.Request.ReadFormAsync()).ToDictionary(field => field.Key, field => field.Value.ToString());
         var key = context.Request.Headers["Idempotency-Key"].FirstOrDefault();
         _calls.Enqueue(new StripeCall(context.Request.Path, form, key, context.Request.Headers.Authorization.FirstOrDefault()));
+        if (RefusesSessions && context.Request.Path == "/v1/checkout/sessions")
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            await context.Response.WriteAsJsonAsync(new { error = new { type = "invalid_request_error", message = "The test refuses this session.", param = "expires_at" } });
+            return;
+        }
+
         var id = Guid.NewGuid().ToString("N");
         var answer = key is null
             ? Creating(() => create(id, form))
