@@ -28,6 +28,7 @@ public static class StripeWebhookEndpoints
             return TypedResults.BadRequest(new ApiError("Stripe is not configured on this shop."));
         }
 
+        var logger = loggers.CreateLogger(typeof(StripeWebhookEndpoints));
         var badSignature = TypedResults.BadRequest(new ApiError($"The {SignatureHeader} header is missing, does not match the body, or is too old."));
         if (request.Headers[SignatureHeader].ToString() is not { Length: > 0 } signature)
         {
@@ -50,11 +51,10 @@ public static class StripeWebhookEndpoints
         catch (Exception exception)
         {
             // ConstructEvent only verifies and parses: whatever else it throws on, this body is no Stripe event.
-            loggers.CreateLogger(typeof(StripeWebhookEndpoints)).LogWarning(exception, "A signed webhook body could not be read as a Stripe event");
+            logger.LogWarning(exception, "A webhook body could not be read as a Stripe event");
             return TypedResults.BadRequest(new ApiError("The body is not a Stripe event."));
         }
 
-        var logger = loggers.CreateLogger(typeof(StripeWebhookEndpoints));
         if (stripeEvent.Type is not (EventTypes.CheckoutSessionCompleted or EventTypes.CheckoutSessionExpired)
             || stripeEvent.Data.Object is not Session session)
         {
