@@ -83,7 +83,7 @@ public static class CheckoutEndpoints
         {
             session = await sessions.Open(order, CheckoutReturn.For(order.Id, http, configuration), cancellationToken);
         }
-        catch (StripeException exception)
+        catch (Exception exception) when (exception is StripeException or HttpRequestException)
         {
             loggers.CreateLogger(typeof(CheckoutEndpoints)).LogError(exception, "Stripe did not open a Checkout session for order {OrderId}", order.Id);
             // A buyer who retries with the product would find it held by this very order.
