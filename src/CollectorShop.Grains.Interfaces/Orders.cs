@@ -10,6 +10,10 @@ public enum PaymentProvider { Stripe, Dev }
 [GenerateSerializer, Immutable, Alias("Payment")]
 public sealed record Payment(PaymentProvider Provider, string SessionId, string? PaymentIntentId);
 
+/// <summary>The payment page opened for a pending order: its provider, the provider's session id, and where the buyer pays.</summary>
+[GenerateSerializer, Immutable, Alias("CheckoutSession")]
+public sealed record CheckoutSession(PaymentProvider Provider, string SessionId, string Url);
+
 /// <summary>The listing as it was when ordered.</summary>
 [GenerateSerializer, Immutable, Alias("ProductSnapshot")]
 public sealed record ProductSnapshot(
@@ -48,7 +52,8 @@ public sealed record Order(
     Payment? Payment = null,
     DateTimeOffset? CancelledAt = null,
     DateTimeOffset? ExpiredAt = null,
-    DateTimeOffset? RefundedAt = null);
+    DateTimeOffset? RefundedAt = null,
+    CheckoutSession? Checkout = null);
 
 /// <summary>One purchase, keyed by its server-chosen id.</summary>
 [Alias("IOrderGrain")]
@@ -58,6 +63,15 @@ public interface IOrderGrain : IOutboxGrain
 
     /// <summary>Reserves the product for this order and records it as pending. NotFound unknown product, Conflict not available, Invalid own listing.</summary>
     [Alias("Place")] Task<Outcome<Order>> Place(string productId, string buyerId, string buyerEmail);
+
+    /// <summary>The order, if the buyer may pay it now: Forbidden for anyone but the buyer, Conflict unless pending.</summary>
+    [Alias("PayableBy")] Task<Outcome<Order>> PayableBy(string buyerId);
+
+    /// <summary>
+    /// Remembers the payment session opened for this pending order. The first one stays: a retried checkout
+    /// gets it back instead of a second one. Forbidden for anyone but the buyer, Conflict unless pending.
+    /// </summary>
+    [Alias("AttachCheckout")] Task<Outcome<Order>> AttachCheckout(string buyerId, CheckoutSession session);
 
     /// <summary>The buyer cancels: pending → cancelled, the item is released.</summary>
     [Alias("Cancel")] Task<Outcome<Order>> Cancel(string buyerId);

@@ -2,6 +2,7 @@ using CollectorShop.Silo;
 using CollectorShop.Silo.Admin;
 using CollectorShop.Silo.Auth;
 using CollectorShop.Silo.Bootstrap;
+using CollectorShop.Silo.Checkout;
 using CollectorShop.Silo.Events;
 using CollectorShop.Silo.Health;
 using CollectorShop.Silo.Http;
@@ -31,6 +32,7 @@ builder.Services.AddShopJson();
 builder.AddShopAuth();
 builder.AddLoginLimits();
 builder.Services.AddSingleton<ImageStore>();
+builder.Services.AddSingleton<StripeEvents>();
 builder.Services.AddOpenApi();
 builder.Services.AddShopHealthChecks();
 // Registered after the silo's own hosted service, so they start once grains can be called.
@@ -64,6 +66,9 @@ app.MapCategoryEndpoints();
 app.MapProductEndpoints();
 app.MapUploadEndpoints();
 app.MapOrderEndpoints();
+app.MapCheckoutEndpoints();
+app.MapStripeWebhookEndpoints();
+app.MapDevGatewayEndpoints();
 app.MapAdminEndpoints();
 app.MapNotificationEndpoints();
 

@@ -26,7 +26,7 @@ public static class ShopSilo
         silo.Services.AddSingleton<IReadModel>(sp => sp.GetRequiredService<ShopReadModel>());
         silo.Services.AddSingleton<PendingOutboxes>();
         silo.Services.AddSingleton<IOutboxIndex>(sp => sp.GetRequiredService<PendingOutboxes>());
-        silo.Services.AddSingleton<IPaymentRefunds, DevGatewayRefunds>();
+        silo.Services.AddShopPayments(configuration);
         silo.Services.AddSingleton(TimeProvider.System);
         silo.Services.AddOptions<ShopOptions>()
             .Bind(configuration.GetSection("Shop"))

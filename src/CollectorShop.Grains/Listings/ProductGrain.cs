@@ -380,8 +380,12 @@ public sealed class ProductGrain(
         return listing;
     }
 
-    private Task Forget(IReadOnlySet<string> published) =>
-        state.Save(state.State with { Outbox = [.. state.State.Outbox.Where(e => !published.Contains(e.EventId))] }, this);
+    /// <summary>The write that forgets published events moves the state's version: the read-model row follows it.</summary>
+    private async Task Forget(IReadOnlySet<string> published)
+    {
+        await state.Save(state.State with { Outbox = [.. state.State.Outbox.Where(e => !published.Contains(e.EventId))] }, this);
+        await Projection.Publish(state.State.Listing!, state);
+    }
 
     private static Refusal NotFound() => Refuse.NotFound("Listing not found.");
 

@@ -146,6 +146,23 @@ public sealed class OrderGrain(
         return order;
     }
 
+    public Task<Outcome<Order>> PayableBy(string buyerId) => Task.FromResult(Payable(buyerId));
+
+    public async Task<Outcome<Order>> AttachCheckout(string buyerId, CheckoutSession session)
+    {
+        var payable = Payable(buyerId);
+        if (payable is not { Succeeded: true, Value: { } order } || order.Checkout is not null)
+        {
+            return payable;
+        }
+
+        // Not a transition: no event, but the read model should carry the session like the grain does.
+        var attached = order with { Checkout = session };
+        await Store(attached);
+        await Projection.Publish(attached, state);
+        return attached;
+    }
+
     public async Task<Outcome<Order>> Cancel(string buyerId)
     {
         if (Current is not { } order)
@@ -437,8 +454,12 @@ public sealed class OrderGrain(
         await Outbox.Deliver();
     }
 
-    private Task Forget(IReadOnlySet<string> published) =>
-        state.Save(state.State with { Outbox = [.. state.State.Outbox.Where(e => !published.Contains(e.EventId))] }, this);
+    /// <summary>The write that forgets published events moves the state's version: the read-model row follows it.</summary>
+    private async Task Forget(IReadOnlySet<string> published)
+    {
+        await state.Save(state.State with { Outbox = [.. state.State.Outbox.Where(e => !published.Contains(e.EventId))] }, this);
+        await Projection.Publish(state.State.Order!, state);
+    }
 
     /// <summary>Best effort: if the listing cannot be reached now, its own reminder frees it at the reservation's end.</summary>
     private async Task ReleaseItem(string productId)
@@ -452,6 +473,14 @@ public sealed class OrderGrain(
             logger.LogWarning(exception, "Order {OrderId} could not release listing {ListingId}; its reservation will lapse on its own", OrderId, productId);
         }
     }
+
+    private Outcome<Order> Payable(string buyerId) => Current switch
+    {
+        null => NotFound(),
+        { } order when order.BuyerId != buyerId => Refuse.Forbidden("Only the buyer can pay for this order."),
+        { Status: not OrderStatus.Pending } order => Refuse.Conflict($"Only a pending order can be paid; this one is {Describe(order.Status)}."),
+        { } order => order,
+    };
 
     private static Refusal NotFound() => Refuse.NotFound("Order not found.");
 

@@ -31,7 +31,7 @@ public sealed class ReadModelCatchUp(
     {
         foreach (var projected in Grains)
         {
-            var behind = await Behind(projected, cancellationToken);
+            var behind = await Behind(projected.GrainType, cancellationToken);
             if (behind.Count == 0)
             {
                 continue;
@@ -57,9 +57,10 @@ public sealed class ReadModelCatchUp(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>Keys of the grains of one type whose stored version has no row, or a newer one than the row's.</summary>
-    private async Task<IReadOnlyList<string>> Behind(Projected projected, CancellationToken cancellationToken)
+    /// <summary>Keys of the grains of one type (e.g. "order") whose stored version has no row, or a newer one than the row's.</summary>
+    internal async Task<IReadOnlyList<string>> Behind(string grainType, CancellationToken cancellationToken)
     {
+        var projected = Grains.Single(candidate => candidate.GrainType == grainType);
         await using var connection = await database.Open(cancellationToken);
         var stored = await connection.QueryAsync<(long N0, long N1, string Extension, long Version)>(new CommandDefinition(
             """

@@ -47,6 +47,15 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Callers ca
         ("GET", "/api/orders", Gate.Active),
         ("GET", "/api/orders/{id}", Gate.Active),
         ("POST", "/api/orders/{id}/cancel", Gate.Active),
+        ("POST", "/api/orders/{id}/ship", Gate.Active),
+        ("POST", "/api/orders/{id}/confirm-receipt", Gate.Active),
+        ("GET", "/api/seller/orders", Gate.Seller),
+        ("GET", "/api/admin/orders", Gate.Admin),
+        ("POST", "/api/admin/orders/{id}/refund", Gate.Admin),
+        ("POST", "/api/checkout/session", Gate.Active),
+        ("POST", "/api/payments/stripe/webhook", Gate.Anyone),
+        ("POST", "/api/payments/dev/{sessionId}/complete", Gate.Active),
+        ("POST", "/api/payments/dev/{sessionId}/cancel", Gate.Active),
         ("GET", "/api/admin/seller-requests", Gate.Admin),
         ("POST", "/api/admin/seller-requests/{id}/approve", Gate.Admin),
         ("POST", "/api/admin/seller-requests/{id}/reject", Gate.Admin),
@@ -131,7 +140,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Callers ca
     /// <summary>Route values that name nothing: the gate answers before any lookup would.</summary>
     private static string Concrete(string pattern) => pattern
         .Replace("{id}.{ext}", "0000000000000000000000000000000a.png", StringComparison.Ordinal)
-        .Replace("{id}", "0000000000000000000000000000000a", StringComparison.Ordinal);
+        .Replace("{id}", "0000000000000000000000000000000a", StringComparison.Ordinal)
+        .Replace("{sessionId}", "dev_0000000000000000000000000000000a", StringComparison.Ordinal);
 
     /// <summary>One host and one client per kind of caller, shared by the whole matrix.</summary>
     public sealed class Callers : IAsyncLifetime

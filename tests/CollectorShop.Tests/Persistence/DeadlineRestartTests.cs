@@ -3,7 +3,6 @@ using CollectorShop.Grains;
 using CollectorShop.Silo.Persistence;
 using CollectorShop.Tests.Http;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,7 +31,6 @@ public sealed class DeadlineRestartTests
             var listing = await first.AvailableListing(seller);
             var order = Value(await first.Grains.GetGrain<IOrderGrain>(ShopIds.New()).Place(listing.Id, buyer.Id, buyer.Email));
             await first.DisposeAsync();
-            await LevelOrderRow(first, order.Id);
 
             var late = restarted.On(new ShiftedClock(order.ExpiresAt!.Value - DateTimeOffset.UtcNow + TimeSpan.FromMinutes(1)));
             _ = late.Services;
@@ -91,7 +89,6 @@ public sealed class DeadlineRestartTests
             Value(await grain.MarkPaid(DevPayment()));
             Value(await grain.Ship(seller.Id, "Colissimo", "8R1"));
             await first.DisposeAsync();
-            await LevelOrderRow(first, order.Id);
 
             var late = restarted.On(new ShiftedClock(TimeSpan.FromDays(new ShopOptions().AutoCompleteDays + 1)));
             _ = late.Services;
@@ -103,25 +100,6 @@ public sealed class DeadlineRestartTests
             await first.DisposeAsync();
             await restarted.DisposeAndDelete();
         }
-    }
-
-    /// <summary>
-    /// The outbox's last write leaves an order's row one version behind its grain, so the read-model catch-up
-    /// would wake the order at start-up as well; a levelled row leaves its deadline to the start-up sweep alone.
-    /// </summary>
-    private static async Task LevelOrderRow(ShopHost stopped, string orderId)
-    {
-        var key = StoredGrainKey.Of(orderId);
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(stopped.Folder, "shop.db")};Pooling=False");
-        var levelled = await connection.ExecuteAsync(
-            """
-            UPDATE orders SET version = (
-                SELECT Version FROM OrleansStorage
-                WHERE GrainTypeString = 'order' AND GrainIdN0 = @N0 AND GrainIdN1 = @N1 AND GrainIdExtensionString = @Extension)
-            WHERE id = @orderId
-            """,
-            new { key.N0, key.N1, key.Extension, orderId });
-        Assert.Equal(1, levelled);
     }
 
     private static async Task<string?> ListedStatus(WebApplicationFactory<Program> host, string sellerId, string listingId)

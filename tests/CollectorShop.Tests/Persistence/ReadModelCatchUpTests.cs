@@ -4,12 +4,43 @@ using CollectorShop.Silo.Persistence;
 using CollectorShop.Tests.Http;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using System.Net;
+using System.Net.Http.Json;
+using CollectorShop.Silo.Orders;
 
 namespace CollectorShop.Tests.Persistence;
 
 /// <summary>A crash between a grain's storage write and its projection leaves a stale row; the next start-up repairs it.</summary>
 public sealed class ReadModelCatchUpTests
 {
+    [Fact]
+    public async Task After_a_whole_purchase_no_row_is_behind_its_grain_so_a_restart_has_nothing_to_catch_up()
+    {
+        var host = new ShopHost();
+        try
+        {
+            var (sellerClient, seller) = await host.SignedInUser(Role.Seller);
+            var (buyerClient, _) = await host.SignedInUser();
+            var listing = await host.AvailableListing(seller);
+            var placed = await buyerClient.PostAsJsonAsync("/api/orders", new { productId = listing.Id });
+            var order = (await placed.Content.ReadFromJsonAsync<OrderDto>())!;
+            var edited = await sellerClient.PatchAsJsonAsync($"/api/products/{listing.Id}", new { shipping = 9m });
+            Assert.Equal(HttpStatusCode.Conflict, edited.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await buyerClient.PostAsync($"/api/orders/{order.Id}/cancel", null)).StatusCode);
+
+            var catchUp = host.Services.GetServices<IHostedService>().OfType<ReadModelCatchUp>().Single();
+            foreach (var grainType in new[] { "product", "order", "user" })
+            {
+                Assert.Empty(await catchUp.Behind(grainType, CancellationToken.None));
+            }
+        }
+        finally
+        {
+            await host.DisposeAndDelete();
+        }
+    }
+
     [Fact]
     public async Task Rows_behind_their_grains_or_missing_are_re_projected_at_the_next_start()
     {
