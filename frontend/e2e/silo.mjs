@@ -33,7 +33,9 @@ export async function startSilo({ repo, webRoot, logFile }) {
     stdio: ['ignore', log, log],
     env: {
       ...process.env,
-      ASPNETCORE_ENVIRONMENT: 'Development',
+      // Not Development, whose static web assets would serve the silo's own wwwroot over this build;
+      // not Production, so the development payment gateway is open.
+      ASPNETCORE_ENVIRONMENT: 'Staging',
       ASPNETCORE_WEBROOT: resolve(webRoot),
       Urls: baseUrl,
       ConnectionStrings__Shop: `Data Source=${join(data, 'shop.db')}`,

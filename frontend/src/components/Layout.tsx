@@ -30,7 +30,7 @@ function Frame() {
           <Link to="/" className={`mr-4 flex items-center gap-2 text-lg font-bold ${focusRing}`}>
             <Gem aria-hidden className="size-6 text-amber-300" /> Collector Shop
           </Link>
-          <nav aria-label={t('nav.main')} className="flex flex-1 flex-wrap items-center gap-1">
+          <nav aria-label={t('nav.main')} className="order-last -mx-1 flex w-full items-center gap-1 overflow-x-auto whitespace-nowrap px-1 md:order-none md:mx-0 md:w-auto md:flex-1 md:px-0">
             <NavLink to="/catalog" className={navClass}>{t('nav.catalog')}</NavLink>
             {user && <NavLink to="/purchases" className={navClass}>{t('nav.purchases')}</NavLink>}
             {user && isSeller(user) && <NavLink to="/seller/listings" className={navClass}>{t('nav.listings')}</NavLink>}
@@ -38,7 +38,7 @@ function Frame() {
             {user && !isSeller(user) && <NavLink to="/become-seller" className={navClass}>{t('nav.becomeSeller')}</NavLink>}
             {user && isAdmin(user) && <NavLink to="/admin" className={navClass}>{t('nav.admin')}</NavLink>}
           </nav>
-          <div className="flex items-center gap-2">
+          <div className="ml-auto flex items-center gap-2">
             <div role="group" aria-label={t('nav.language')} className="flex overflow-hidden rounded-md border border-blue-400">
               {LANGUAGES.map((code) => (
                 <button
