@@ -117,7 +117,7 @@ async function main() {
       await sellerPage.getByLabel('Email', { exact: true }).fill(seller.email);
       await sellerPage.getByLabel('Mot de passe', { exact: true }).fill(seller.password);
       await sellerPage.getByRole('button', { name: 'Se connecter' }).click();
-      await sellerPage.getByRole('alert').filter({ hasText: 'Accès refusé.' }).waitFor({ timeout: WAIT });
+      await sellerPage.getByRole('alert').filter({ hasText: 'Votre compte attend la validation' }).waitFor({ timeout: WAIT });
     });
 
     await step('The admin signs in, creates a category and approves the seller request', async () => {

@@ -137,6 +137,7 @@ export const en: Partial<Record<MessageKey, string>> = {
   'login.title': 'Sign in',
   'login.submit': 'Sign in',
   'login.noAccount': 'No account yet?',
+  'login.awaitingValidation': 'Your account is waiting for an administrator’s validation: you can sign in once it is activated.',
   'login.wrongCredentials': 'Wrong email or password.',
 
   'register.title': 'Create an account',

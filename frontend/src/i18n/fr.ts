@@ -135,6 +135,7 @@ export const fr = {
   'login.title': 'Connexion',
   'login.submit': 'Se connecter',
   'login.noAccount': 'Pas encore de compte ?',
+  'login.awaitingValidation': 'Votre compte attend la validation d’un administrateur : vous pourrez vous connecter une fois activé.',
   'login.wrongCredentials': 'Email ou mot de passe incorrect.',
 
   'register.title': 'Créer un compte',

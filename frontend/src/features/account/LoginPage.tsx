@@ -35,7 +35,9 @@ export function LoginPage() {
       await signIn(form.email.trim(), form.password);
       navigate(next, { replace: true });
     } catch (reason) {
-      setError(reason instanceof ApiError && reason.status === 401 ? new ApiError(400, t('login.wrongCredentials')) : reason);
+      if (reason instanceof ApiError && reason.status === 401) setError(new ApiError(400, t('login.wrongCredentials')));
+      else if (reason instanceof ApiError && reason.status === 403) setError(new ApiError(400, t('login.awaitingValidation')));
+      else setError(reason);
     } finally {
       setBusy(false);
     }
