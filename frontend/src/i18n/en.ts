@@ -121,6 +121,7 @@ export const en: Partial<Record<MessageKey, string>> = {
   'order.backToSales': 'Back to my sales',
   'order.summary': 'Total {total} · ordered on {date}',
   'order.payout': 'You receive {payout} (commission {commission})',
+  'order.sellerPayout': 'Seller’s share {payout} (commission {commission})',
   'order.shippedWith': 'Carrier: {carrier} · Tracking: {tracking}',
 
   'purchases.title': 'My purchases',

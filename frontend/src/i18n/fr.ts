@@ -119,6 +119,7 @@ export const fr = {
   'order.backToSales': 'Retour à mes ventes',
   'order.summary': 'Total {total} · commandé le {date}',
   'order.payout': 'Vous recevez {payout} (commission {commission})',
+  'order.sellerPayout': 'Part du vendeur {payout} (commission {commission})',
   'order.shippedWith': 'Transporteur : {carrier} · Suivi : {tracking}',
 
   'purchases.title': 'Mes achats',

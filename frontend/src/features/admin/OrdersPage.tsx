@@ -36,7 +36,7 @@ export function OrdersPage() {
           <ul className="flex flex-col gap-3">
             {orders.data.map((order) => (
               <li key={order.id}>
-                <OrderCard order={order} showPayout>
+                <OrderCard order={order} payout="seller">
                   {(order.status === 'paid' || order.status === 'shipped') && (
                     <Button variant="danger" className="self-start" onClick={() => { action.clear(); setRefunding(order); }}>{t('admin.refund')}</Button>
                   )}

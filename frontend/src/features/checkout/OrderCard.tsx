@@ -5,7 +5,8 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { StatusBadge } from '../../components/StatusBadge';
 
 /** One order as a card: the item as bought, the amounts, the status and the shipping details. */
-export function OrderCard({ order, children, showPayout = false }: { order: Order; children?: ReactNode; showPayout?: boolean }) {
+/** `payout` adds the seller's share: "mine" for the seller reading it, "seller" for an admin. */
+export function OrderCard({ order, children, payout }: { order: Order; children?: ReactNode; payout?: 'mine' | 'seller' }) {
   const { t, money, dateTime } = useI18n();
   return (
     <article data-testid="order-card" data-order-id={order.id} className="flex flex-col gap-3 rounded-xl border border-stone-200 bg-white p-4 sm:flex-row">
@@ -19,7 +20,7 @@ export function OrderCard({ order, children, showPayout = false }: { order: Orde
         </div>
         <p className="text-sm text-stone-700">
           {t('order.summary', { total: money(order.totalPrice), date: dateTime(order.createdAt) })}
-          {showPayout && <> · {t('order.payout', { payout: money(order.sellerPayout), commission: money(order.commission) })}</>}
+          {payout && <> · {t(payout === 'mine' ? 'order.payout' : 'order.sellerPayout', { payout: money(order.sellerPayout), commission: money(order.commission) })}</>}
         </p>
         {order.status === 'shipped' || order.status === 'completed' ? (
           <p className="text-sm text-stone-700">

@@ -42,7 +42,7 @@ export function OrderPage() {
     <section className="max-w-3xl">
       <PageTitle>{t('order.title')}</PageTitle>
       {error !== null && <div className="mb-4"><ErrorNotice error={error} /></div>}
-      <OrderCard order={current} showPayout={selling}>
+      <OrderCard order={current} payout={selling ? 'mine' : undefined}>
         {buying && current.status === 'pending' && current.expiresAt && (
           <p className="text-sm text-orange-900">{t('purchases.heldUntil', { time: dateTime(current.expiresAt) })}</p>
         )}

@@ -22,7 +22,7 @@ export function SalesPage() {
           <ul className="flex flex-col gap-3">
             {sales.data.map((order) => (
               <li key={order.id}>
-                <OrderCard order={order} showPayout>
+                <OrderCard order={order} payout="mine">
                   {order.status === 'paid' && <Button className="self-start" onClick={() => setShipping(order)}>{t('sales.ship')}</Button>}
                 </OrderCard>
               </li>
