@@ -137,7 +137,7 @@ async function main() {
       await request.waitFor({ state: 'detached', timeout: WAIT });
     });
 
-    await step('The seller signs in, sees the approved request and lists an item with an uploaded photo', async () => {
+    await step('The seller signs in and lists an item with two uploaded photos, after the form refused a non-image', async () => {
       await signIn(sellerPage, base, seller);
       await sellerPage.getByRole('link', { name: 'Mes annonces', exact: true }).click();
       await sellerPage.getByRole('link', { name: 'Nouvelle annonce' }).click();
@@ -152,8 +152,12 @@ async function main() {
       await sellerPage.getByLabel('Frais de port (€)').fill('12,50');
       await sellerPage.getByLabel('Catégorie').selectOption({ label: listing.category });
       await sellerPage.getByLabel('Localisation').fill('Lyon');
-      await sellerPage.getByTestId('image-input').setInputFiles({ name: 'leica.png', mimeType: 'image/png', buffer: makePng() });
+      await sellerPage.getByTestId('image-input').setInputFiles([
+        { name: 'leica.png', mimeType: 'image/png', buffer: makePng() },
+        { name: 'leica-back.png', mimeType: 'image/png', buffer: makePng(180) },
+      ]);
       await sellerPage.getByRole('img', { name: 'Photo 1' }).waitFor({ timeout: WAIT });
+      await sellerPage.getByRole('img', { name: 'Photo 2' }).waitFor({ timeout: WAIT });
       await screenshot(sellerPage, 'seller-listing-form');
       await accessible(sellerPage, 'listing form');
       await sellerPage.getByRole('button', { name: 'Soumettre à la modération' }).click();
@@ -202,7 +206,7 @@ async function main() {
       await accessible(admin, 'admin users');
     });
 
-    await step('The buyer finds the item by search, sees its page with the price chart, and starts buying', async () => {
+    await step('The buyer finds the item by search, browses its photos and price chart, and starts buying', async () => {
       await signIn(buyerPage, base, buyer);
       await buyerPage.getByRole('link', { name: 'Catalogue', exact: true }).click();
       await buyerPage.getByLabel('Rechercher', { exact: true }).fill(listing.word);
@@ -214,6 +218,8 @@ async function main() {
       await buyerPage.getByRole('link', { name: new RegExp(listing.title) }).click();
       await buyerPage.getByRole('heading', { name: listing.title }).waitFor({ timeout: WAIT });
       await buyerPage.getByTestId('price-chart').waitFor({ timeout: WAIT });
+      await buyerPage.getByRole('button', { name: 'Afficher la photo 2' }).click();
+      await buyerPage.getByRole('img', { name: `${listing.title}, photo 2 sur 2` }).waitFor({ timeout: WAIT });
       productUrl = buyerPage.url();
       await screenshot(buyerPage, 'product-page');
       await accessible(buyerPage, 'product page');
