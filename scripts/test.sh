@@ -54,6 +54,16 @@ stop_rabbitmq() {
 
 trap 'stop_rabbitmq; rm -rf "$results"' EXIT
 
+# Debian's Chromium for the browser tests (INFRA.md): playwright-core drives it, nothing downloads a browser.
+if [ ! -x /usr/bin/chromium ]; then
+    echo "== Chromium: installing the Debian package"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null \
+        || echo "== Chromium could not be installed: the browser tests will fail and say so"
+fi
+
+echo "== Front end: npm ci"
+(cd frontend && npm ci --no-audit --no-fund) || exit 1
+
 echo "== .NET: restore and build (warnings are errors)"
 dotnet restore CollectorShop.sln || exit 1
 dotnet build CollectorShop.sln --no-restore -c Release -warnaserror || exit 1
@@ -80,6 +90,51 @@ PY
 if [ "$dotnet_status" -ne 0 ] && [ "$failed" -eq 0 ]; then
     failed=1  # the test host crashed or no result file was written: never report that as green
 fi
+
+# Front end: the rebuild, the typecheck and the production build count as one check each, then the Vitest and browser counts.
+count_check() {
+    if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+}
+echo "== Front end: the silo's build replaces an older SPA build in wwwroot"
+count_check bash -c 'mkdir -p src/CollectorShop.Silo/wwwroot/assets && echo stale > src/CollectorShop.Silo/wwwroot/assets/stale.js \
+    && touch frontend/index.html && dotnet build src/CollectorShop.Silo --no-restore -c Release -warnaserror >/dev/null \
+    && [ ! -e src/CollectorShop.Silo/wwwroot/assets/stale.js ] && [ -f src/CollectorShop.Silo/wwwroot/index.html ]'
+echo "== Front end: typecheck (tsc --noEmit)"
+count_check bash -c 'cd frontend && npx tsc --noEmit'
+echo "== Front end: production build (vite build)"
+count_check bash -c 'cd frontend && npx vite build'
+
+echo "== Front end: unit tests (Vitest)"
+(cd frontend && npx vitest run --reporter=default --reporter=json --outputFile.json="$results/vitest.json")
+vitest_status=$?
+echo "== Front end: browser tests (Chromium against the real silo)"
+(cd frontend && node e2e/run.mjs --output "$results/browser.json")
+browser_status=$?
+
+# Totals from the runners' JSON reports; a runner that failed without reporting a failure counts as one.
+read -r fp ff fs < <(python3 - "$results/vitest.json" "$vitest_status" "$results/browser.json" "$browser_status" <<'PY'
+import json, sys
+p = f = s = 0
+for path, status in ((sys.argv[1], sys.argv[2]), (sys.argv[3], sys.argv[4])):
+    try:
+        with open(path) as handle:
+            report = json.load(handle)
+    except (OSError, ValueError):
+        report = None
+    if report is None:
+        f += 1
+        continue
+    if "numPassedTests" in report:
+        rp, rf, rs = report["numPassedTests"], report["numFailedTests"], report.get("numPendingTests", 0) + report.get("numTodoTests", 0)
+    else:
+        rp, rf, rs = report["passed"], report["failed"], report["skipped"]
+    if status != "0" and rf == 0:
+        rf = 1
+    p, f, s = p + rp, f + rf, s + rs
+print(p, f, s)
+PY
+)
+passed=$((passed + fp)); failed=$((failed + ff)); skipped=$((skipped + fs))
 
 echo "${passed} passed, ${failed} failed, ${skipped} skipped"
 [ "$failed" -eq 0 ]

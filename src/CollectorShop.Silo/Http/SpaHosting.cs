@@ -7,7 +7,7 @@ namespace CollectorShop.Silo.Http;
 /// <summary>
 /// The React build in wwwroot: hashed files under /assets are cached for a year, index.html
 /// is revalidated on every load, and client-side URLs fall back to index.html — but never the
-/// server's own paths (/api, /health, /uploads), whose unknown routes stay JSON 404s.
+/// server's own paths (/api, /health, /uploads, /openapi, /scalar, /payments), whose unknown routes stay 404s.
 /// </summary>
 public static class SpaHosting
 {
@@ -23,7 +23,7 @@ public static class SpaHosting
     }
 
     // A regex constraint never matches an empty path, which is why "/" goes through UseDefaultFiles instead.
-    private const string ClientRoutes = "{*path:nonfile:regex(^(?!(api|health|uploads)(/|$)).*)}";
+    private const string ClientRoutes = "{*path:nonfile:regex(^(?!(api|health|uploads|openapi|scalar|payments)(/|$)).*)}";
 
     public static void MapSpaFallback(this WebApplication app)
     {

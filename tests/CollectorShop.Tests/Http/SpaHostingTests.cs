@@ -63,6 +63,18 @@ public sealed class SpaHostingTests : IAsyncLifetime
         Assert.Equal("There is no such API route.", (await response.Content.ReadFromJsonAsync<ErrorBody>())!.Error);
     }
 
+    [Theory]
+    [InlineData("/scalar/")]
+    [InlineData("/openapi/no-such-document.json")]
+    [InlineData("/payments/no-such-gateway")]
+    public async Task The_servers_own_pages_are_never_answered_with_the_spa_shell(string url)
+    {
+        var response = await _host.CreateClient().GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.DoesNotContain("<div id=root>", await response.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task A_json_body_over_the_limit_is_refused_with_413()
     {
