@@ -5,54 +5,11 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 results=$(mktemp -d)
-rabbit=""
+# A private RabbitMQ node on 127.0.0.1:5673 for the event tests.
+# shellcheck source=rabbitmq-node.sh
+. scripts/rabbitmq-node.sh
 
-# A private RabbitMQ node on 127.0.0.1 for the event tests (INFRA.md); stopped by PID at the end, epmd too.
-start_rabbitmq() {
-    if ! command -v rabbitmq-server >/dev/null; then
-        echo "== RabbitMQ: installing rabbitmq-server"
-        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq rabbitmq-server >/dev/null || return 1
-    fi
-    rabbit=$(mktemp -d)
-    mkdir -p "$rabbit/mnesia" "$rabbit/log"
-    cat > "$rabbit/rabbitmq.conf" <<CONF
-listeners.tcp.default = 127.0.0.1:5673
-default_user = admin
-default_pass = admin123
-default_vhost = /
-default_user_tags.administrator = true
-default_permissions.configure = .*
-default_permissions.read = .*
-default_permissions.write = .*
-CONF
-    echo '[].' > "$rabbit/enabled_plugins"
-    chown -R rabbitmq:rabbitmq "$rabbit"
-    export RABBITMQ_NODENAME=rabbit@localhost RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 \
-        RABBITMQ_NODE_PORT=5673 RABBITMQ_DIST_PORT=25673 ERL_EPMD_ADDRESS=127.0.0.1 \
-        RABBITMQ_BASE="$rabbit" RABBITMQ_MNESIA_BASE="$rabbit/mnesia" RABBITMQ_LOG_BASE="$rabbit/log" \
-        RABBITMQ_CONFIG_FILE="$rabbit/rabbitmq.conf" RABBITMQ_ENABLED_PLUGINS_FILE="$rabbit/enabled_plugins" \
-        RABBITMQ_PID_FILE="$rabbit/rabbit.pid" \
-        RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
-    echo "== RabbitMQ: starting a private node on 127.0.0.1:5673"
-    rabbitmq-server -detached || return 1
-    rabbitmqctl wait --timeout 60 "$RABBITMQ_PID_FILE" >/dev/null && rabbitmqctl await_startup >/dev/null || return 1
-    export COLLECTOR_SHOP_TEST_RABBITMQ="amqp://admin:admin123@127.0.0.1:5673/"
-}
-
-stop_rabbitmq() {
-    [ -n "$rabbit" ] || return 0
-    local epmd node
-    epmd=$(pgrep -u rabbitmq -x epmd)
-    node=$(cat "$rabbit/rabbit.pid" 2>/dev/null)
-    if [ -n "$node" ]; then
-        kill "$node" 2>/dev/null
-        for _ in $(seq 60); do kill -0 "$node" 2>/dev/null || break; sleep 0.5; done
-    fi
-    [ -n "$epmd" ] && kill $epmd
-    rm -rf "$rabbit"
-}
-
-trap 'stop_rabbitmq; rm -rf "$results"' EXIT
+trap 'rabbitmq_node_stop; rm -rf "$results"' EXIT
 
 # Debian's Chromium for the browser tests (INFRA.md): playwright-core drives it, nothing downloads a browser.
 if [ ! -x /usr/bin/chromium ]; then
@@ -61,14 +18,19 @@ if [ ! -x /usr/bin/chromium ]; then
         || echo "== Chromium could not be installed: the browser tests will fail and say so"
 fi
 
-echo "== Front end: npm ci"
+echo "== Front end and deployment checks: npm ci"
 (cd frontend && npm ci --no-audit --no-fund) || exit 1
+(cd tests/Deployment && npm ci --no-audit --no-fund) || exit 1
 
 echo "== .NET: restore and build (warnings are errors)"
 dotnet restore CollectorShop.sln || exit 1
 dotnet build CollectorShop.sln --no-restore -c Release -warnaserror || exit 1
 
-start_rabbitmq || echo "== RabbitMQ could not be started: the event tests will fail and say so"
+if rabbitmq_node_start rabbit 5673 admin admin123; then
+    export COLLECTOR_SHOP_TEST_RABBITMQ="amqp://admin:admin123@127.0.0.1:5673/"
+else
+    echo "== RabbitMQ could not be started: the event tests will fail and say so"
+fi
 
 echo "== .NET: tests"
 dotnet test CollectorShop.sln --no-build -c Release --logger "trx;LogFilePrefix=dotnet" --results-directory "$results" \
@@ -135,6 +97,15 @@ print(p, f, s)
 PY
 )
 passed=$((passed + fp)); failed=$((failed + ff)); skipped=$((skipped + fs))
+
+echo "== Deployment: Dockerfile, Kubernetes manifests and the CI workflow, checked offline"
+(cd tests/Deployment && npm test) 2>&1 | tee "$results/deployment.tap"
+deployment_status=${PIPESTATUS[0]}
+read -r dp df ds < <(awk '/^# pass / {p=$3} /^# fail / {f=$3} /^# skipped / {s=$3} END {print p+0, f+0, s+0}' "$results/deployment.tap")
+if [ "$deployment_status" -ne 0 ] && [ "$df" -eq 0 ]; then
+    df=1  # the runner failed without reporting a failed test
+fi
+passed=$((passed + dp)); failed=$((failed + df)); skipped=$((skipped + ds))
 
 echo "${passed} passed, ${failed} failed, ${skipped} skipped"
 [ "$failed" -eq 0 ]
