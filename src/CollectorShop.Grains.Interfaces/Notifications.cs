@@ -1,6 +1,10 @@
 namespace CollectorShop.Grains;
 
-/// <summary>One message in a user's inbox; its id is derived from the event that caused it, so a replay adds nothing.</summary>
+/// <summary>
+/// One message in a user's inbox; its id is derived from the event that caused it, so a replay adds nothing.
+/// Title and Body are the server's English wording; Audience ("seller" or "buyer"), ProductTitle and TotalPrice let a client word it
+/// in its own language. They come last, with defaults, so notifications stored before them still deserialize.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Notification")]
 public sealed record Notification(
     string Id,
@@ -9,7 +13,10 @@ public sealed record Notification(
     string Body,
     string? Link,
     DateTimeOffset CreatedAt,
-    bool Read);
+    bool Read,
+    string? Audience = null,
+    string? ProductTitle = null,
+    decimal? TotalPrice = null);
 
 /// <summary>A user's notification inbox, keyed by the user id.</summary>
 [Alias("INotificationInboxGrain")]

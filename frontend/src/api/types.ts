@@ -117,6 +117,10 @@ export interface Notification {
   link: string | null;
   createdAt: string;
   read: boolean;
+  /** Null on notifications stored before the server sent these facts; the SPA then shows the server's title and body. */
+  audience: string | null;
+  productTitle: string | null;
+  totalPrice: number | null;
 }
 
 export interface Paged<T> {

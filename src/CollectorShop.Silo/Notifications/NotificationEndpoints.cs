@@ -6,7 +6,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CollectorShop.Silo.Notifications;
 
-public sealed record NotificationDto(string Id, string Type, string Title, string Body, string? Link, DateTimeOffset CreatedAt, bool Read)
+/// <summary>Title and body stay for clients that do not word notifications themselves; the last three are what the SPA words them from.</summary>
+public sealed record NotificationDto(
+    string Id, string Type, string Title, string Body, string? Link, DateTimeOffset CreatedAt, bool Read,
+    string? Audience, string? ProductTitle, decimal? TotalPrice)
 {
     public static NotificationDto Of(Notification notification) => new(
         notification.Id,
@@ -15,7 +18,10 @@ public sealed record NotificationDto(string Id, string Type, string Title, strin
         notification.Body,
         notification.Link,
         notification.CreatedAt,
-        notification.Read);
+        notification.Read,
+        notification.Audience,
+        notification.ProductTitle,
+        notification.TotalPrice);
 }
 
 public static class NotificationEndpoints

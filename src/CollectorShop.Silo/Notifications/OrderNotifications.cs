@@ -14,24 +14,30 @@ public static class OrderNotifications
         switch (message.Type)
         {
             case "order.created":
-                yield return To(message.SellerId, "Your item is reserved", $"{item} is reserved by a buyer who is paying {total} for it.");
+                yield return ToSeller("Your item is reserved", $"{item} is reserved by a buyer who is paying {total} for it.");
                 break;
             case "order.paid":
-                yield return To(message.SellerId, "Paid: ship it", $"{item} is paid ({total}). Ship it and add the tracking number.");
-                yield return To(message.BuyerId, "Payment received", $"Your payment of {total} for {item} went through; the seller will ship it.");
+                yield return ToSeller("Paid: ship it", $"{item} is paid ({total}). Ship it and add the tracking number.");
+                yield return ToBuyer("Payment received", $"Your payment of {total} for {item} went through; the seller will ship it.");
                 break;
             case "order.shipped":
-                yield return To(message.BuyerId, "Your item is on its way", $"{item} has been shipped. Confirm receipt once it has arrived.");
+                yield return ToBuyer("Your item is on its way", $"{item} has been shipped. Confirm receipt once it has arrived.");
                 break;
             case "order.completed":
-                yield return To(message.SellerId, "Sale completed", $"The buyer has received {item}. The sale is complete.");
+                yield return ToSeller("Sale completed", $"The buyer has received {item}. The sale is complete.");
                 break;
             case "order.refunded":
-                yield return To(message.BuyerId, "You have been refunded", $"Your payment of {total} for {item} has been refunded.");
+                yield return ToBuyer("You have been refunded", $"Your payment of {total} for {item} has been refunded.");
                 break;
         }
 
-        (string, Notification) To(string userId, string title, string body) =>
-            (userId, new Notification(message.EventId, message.Type, title, body, $"/orders/{message.OrderId}", message.OccurredAt, Read: false));
+        (string, Notification) ToSeller(string title, string body) => To(message.SellerId, "seller", title, body);
+
+        (string, Notification) ToBuyer(string title, string body) => To(message.BuyerId, "buyer", title, body);
+
+        (string, Notification) To(string userId, string audience, string title, string body) =>
+            (userId, new Notification(
+                message.EventId, message.Type, title, body, $"/orders/{message.OrderId}", message.OccurredAt, Read: false,
+                audience, message.ProductTitle, message.TotalPrice));
     }
 }

@@ -32,10 +32,15 @@ public sealed class NotificationEndpointTests(EmbeddedShop shop) : IClassFixture
         Assert.Equal(["order.shipped", "order.paid"], buyerNotes.Select(n => n.GetProperty("type").GetString()));
         var shipIt = sellerNotes[1];
         Assert.Equal(
-            ["id", "type", "title", "body", "link", "createdAt", "read"],
+            ["id", "type", "title", "body", "link", "createdAt", "read", "audience", "productTitle", "totalPrice"],
             shipIt.EnumerateObject().Select(p => p.Name));
         Assert.Equal("Paid: ship it", shipIt.GetProperty("title").GetString());
         Assert.Contains("Signed tour poster", shipIt.GetProperty("body").GetString());
+        Assert.Equal("seller", shipIt.GetProperty("audience").GetString());
+        Assert.Equal("Signed tour poster", shipIt.GetProperty("productTitle").GetString());
+        Assert.Equal(order.TotalPrice, shipIt.GetProperty("totalPrice").GetDecimal());
+        Assert.All(sellerNotes, n => Assert.Equal("seller", n.GetProperty("audience").GetString()));
+        Assert.All(buyerNotes, n => Assert.Equal("buyer", n.GetProperty("audience").GetString()));
         Assert.Equal($"/orders/{order.Id}", shipIt.GetProperty("link").GetString());
         Assert.False(shipIt.GetProperty("read").GetBoolean());
         Assert.All(sellerNotes.Concat(buyerNotes), n => Assert.True(n.GetProperty("createdAt").GetDateTimeOffset() >= order.CreatedAt));
