@@ -8,8 +8,11 @@ results=$(mktemp -d)
 # A private RabbitMQ node on 127.0.0.1:5673 for the event tests.
 # shellcheck source=rabbitmq-node.sh
 . scripts/rabbitmq-node.sh
+# A private PostgreSQL server on 127.0.0.1:55432 for the PostgreSQL and cluster tests, unless one is named already (CI's service container).
+# shellcheck source=postgres-node.sh
+. scripts/postgres-node.sh
 
-trap 'rabbitmq_node_stop; rm -rf "$results"' EXIT
+trap 'rabbitmq_node_stop; postgres_node_stop; rm -rf "$results"' EXIT
 
 # Debian's Chromium for the browser tests (INFRA.md): playwright-core drives it, nothing downloads a browser.
 if [ ! -x /usr/bin/chromium ]; then
@@ -30,6 +33,14 @@ if rabbitmq_node_start rabbit 5673 admin admin123; then
     export COLLECTOR_SHOP_TEST_RABBITMQ="amqp://admin:admin123@127.0.0.1:5673/"
 else
     echo "== RabbitMQ could not be started: the event tests will fail and say so"
+fi
+
+if [ -z "${COLLECTOR_SHOP_TEST_POSTGRES:-}" ]; then
+    if postgres_node_start 55432 collector collector collectorshop; then
+        export COLLECTOR_SHOP_TEST_POSTGRES="Host=127.0.0.1;Port=55432;Username=collector;Password=collector;Database=collectorshop"
+    else
+        echo "== PostgreSQL could not be started: the PostgreSQL and cluster tests will fail and say so"
+    fi
 fi
 
 echo "== .NET: tests"

@@ -18,11 +18,7 @@ var builder = WebApplication.CreateBuilder(args);
 var database = ShopDatabase.FromConfiguration(builder.Configuration, builder.Environment.ContentRootPath);
 builder.UseOrleans(silo =>
 {
-    silo.UseLocalhostClustering(
-        siloPort: builder.Configuration.GetValue("Orleans:SiloPort", 11111),
-        gatewayPort: builder.Configuration.GetValue("Orleans:GatewayPort", 30000),
-        serviceId: builder.Configuration["Orleans:ServiceId"] ?? "collector-shop",
-        clusterId: builder.Configuration["Orleans:ClusterId"] ?? "dev");
+    silo.UseShopClustering(database, builder.Configuration);
     silo.AddShopGrains(database, builder.Configuration);
 });
 

@@ -1,37 +1,76 @@
 using System.Data.Common;
 using DbUp;
+using DbUp.Builder;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace CollectorShop.Silo.Persistence;
 
-/// <summary>The shop's one database: Orleans grain state, the read model and the images.</summary>
-public sealed class ShopDatabase(string connectionString)
+/// <summary>Where the shop keeps its data: one SQLite file (the embedded mode) or one PostgreSQL database (cluster mode).</summary>
+public enum StorageProvider { Sqlite, Postgres }
+
+/// <summary>The shop's one database: Orleans grain state (and in cluster mode membership and reminders), the read model and the images.</summary>
+public sealed class ShopDatabase(StorageProvider provider, string connectionString)
 {
-    /// <summary>The invariant Orleans maps to Microsoft.Data.Sqlite.</summary>
-    public const string OrleansInvariant = "System.Data.SQLite";
+    /// <summary>A number of the shop's own: the PostgreSQL advisory lock that lets one starting silo migrate at a time.</summary>
+    private const long MigrationLock = 0x436f6c6c6563746f;
+
+    public StorageProvider Provider { get; } = provider;
 
     public string ConnectionString { get; } = connectionString;
 
-    /// <summary>Resolves ConnectionStrings:Shop (default data/shop.db under the content root) and makes sure its folder exists.</summary>
+    /// <summary>The ADO.NET invariant Orleans' providers load: "System.Data.SQLite" is Orleans' name for Microsoft.Data.Sqlite.</summary>
+    public string OrleansInvariant => Provider == StorageProvider.Postgres ? "Npgsql" : "System.Data.SQLite";
+
+    /// <summary>
+    /// Storage:Provider (default Sqlite) and ConnectionStrings:Shop. SQLite defaults to data/shop.db under the content root
+    /// and makes sure its folder exists; PostgreSQL has no default, the operator names the database.
+    /// </summary>
     public static ShopDatabase FromConfiguration(IConfiguration configuration, string contentRoot)
     {
-        var builder = new SqliteConnectionStringBuilder(configuration.GetConnectionString("Shop") ?? "Data Source=data/shop.db");
+        var provider = configuration.GetValue("Storage:Provider", StorageProvider.Sqlite);
+        var configured = configuration.GetConnectionString("Shop");
+        if (provider == StorageProvider.Postgres)
+        {
+            if (string.IsNullOrWhiteSpace(configured))
+            {
+                throw new InvalidOperationException("Storage:Provider is Postgres but ConnectionStrings:Shop is not set.");
+            }
+
+            return new ShopDatabase(provider, new NpgsqlConnectionStringBuilder(configured).ConnectionString);
+        }
+
+        var builder = new SqliteConnectionStringBuilder(configured ?? "Data Source=data/shop.db");
         builder.DataSource = Path.GetFullPath(builder.DataSource, contentRoot);
         builder.Pooling = true;
         builder.DefaultTimeout = 30;
         Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
-        return new ShopDatabase(builder.ToString());
+        return new ShopDatabase(provider, builder.ToString());
     }
 
     public async Task<DbConnection> Open(CancellationToken cancellationToken = default)
     {
-        var connection = new SqliteConnection(ConnectionString);
+        DbConnection connection = Provider == StorageProvider.Postgres
+            ? new NpgsqlConnection(ConnectionString)
+            : new SqliteConnection(ConnectionString);
         await connection.OpenAsync(cancellationToken);
         return connection;
     }
 
-    /// <summary>Applies the schema scripts not applied yet (DbUp keeps the journal) and switches the file to WAL.</summary>
+    /// <summary>Applies the schema scripts of this provider not applied yet (DbUp keeps the journal).</summary>
     public void Migrate(ILogger logger)
+    {
+        if (Provider == StorageProvider.Postgres)
+        {
+            MigratePostgres(logger);
+        }
+        else
+        {
+            MigrateSqlite(logger);
+        }
+    }
+
+    private void MigrateSqlite(ILogger logger)
     {
         using (var connection = new SqliteConnection(ConnectionString))
         {
@@ -42,9 +81,36 @@ public sealed class ShopDatabase(string connectionString)
             wal.ExecuteNonQuery();
         }
 
-        var result = DeployChanges.To
-            .SqliteDatabase(ConnectionString)
-            .WithScriptsEmbeddedInAssembly(typeof(ShopDatabase).Assembly, name => name.Contains(".Persistence.Sqlite.", StringComparison.Ordinal))
+        Apply(DeployChanges.To.SqliteDatabase(ConnectionString), "Sqlite", logger);
+    }
+
+    /// <summary>Silos of one cluster start together: a session advisory lock makes the others wait while one migrates, then find nothing left to do.</summary>
+    private void MigratePostgres(ILogger logger)
+    {
+        using var connection = new NpgsqlConnection(ConnectionString);
+        connection.Open();
+        using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection))
+        {
+            take.Parameters.AddWithValue("key", MigrationLock);
+            take.ExecuteNonQuery();
+        }
+
+        try
+        {
+            Apply(DeployChanges.To.PostgresqlDatabase(ConnectionString), "Postgres", logger);
+        }
+        finally
+        {
+            using var release = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", connection);
+            release.Parameters.AddWithValue("key", MigrationLock);
+            release.ExecuteNonQuery();
+        }
+    }
+
+    private static void Apply(UpgradeEngineBuilder engine, string folder, ILogger logger)
+    {
+        var result = engine
+            .WithScriptsEmbeddedInAssembly(typeof(ShopDatabase).Assembly, name => name.Contains($".Persistence.{folder}.", StringComparison.Ordinal))
             .WithTransactionPerScript()
             .LogTo(logger)
             .Build()
