@@ -186,6 +186,16 @@ test("the connection string and the broker URL point at the PostgreSQL and Rabbi
   assert.equal(Number(broker[2]), rabbitmq.spec.ports[0].port);
 });
 
+test("the autoscaler's most silos, each with its full connection pool, fit in PostgreSQL's max_connections", () => {
+  const connection = Object.fromEntries(envOf(silo).get("ConnectionStrings__Shop").value.split(";").map((part) => part.split("=")));
+  const pool = Number(connection["Maximum Pool Size"]);
+  const args = workload("postgres").spec.template.spec.containers[0].args ?? [];
+  const maxConnections = Number(args.map((arg) => arg.match(/^max_connections=(\d+)$/)?.[1]).find(Boolean));
+  const silos = named(objects, "HorizontalPodAutoscaler", "collector-shop-silo").spec.maxReplicas;
+  assert.ok(pool > 0 && maxConnections > 0, "both the pool size and max_connections are set");
+  assert.ok(silos * pool < maxConnections, `${silos} silos x ${pool} connections must stay under ${maxConnections}`);
+});
+
 test("the app and the servers read the same credentials from the Secret template's keys", () => {
   const keys = Object.keys(secretTemplate.stringData);
   const references = workloads.flatMap((owner) =>
