@@ -72,3 +72,24 @@ public interface IEmailIndexGrain : IGrainWithStringKey
     /// <summary>Creates the account for this email; Invalid when the email is already used.</summary>
     [Alias("Register")] Task<Outcome<UserProfile>> Register(Registration registration);
 }
+
+[GenerateSerializer, Alias("LoginAdmissionKind")]
+public enum LoginAdmissionKind { Admitted, Busy, Locked }
+
+/// <summary>
+/// The answer to a login attempt asking to check a password: admitted with a ticket to hand back, busy (another
+/// check of this account is running), or locked for a while after too many failures.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("LoginAdmission")]
+public sealed record LoginAdmission(LoginAdmissionKind Kind, long Ticket, TimeSpan LockedFor);
+
+/// <summary>The login attempts of one normalised email, whether or not an account has it.</summary>
+[Alias("ILoginAttemptsGrain")]
+public interface ILoginAttemptsGrain : IGrainWithStringKey
+{
+    /// <summary>Admits one password check at a time, unless the email used up <paramref name="failuresAllowed"/> within the window.</summary>
+    [Alias("Enter")] Task<LoginAdmission> Enter(int failuresAllowed);
+
+    /// <summary>Ends the admitted check of <paramref name="ticket"/>, counting it when the password was wrong.</summary>
+    [Alias("Leave")] Task Leave(long ticket, bool failed);
+}

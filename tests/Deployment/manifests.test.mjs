@@ -143,6 +143,7 @@ test("the silo gets every cluster-mode setting under the names the app reads", (
     "Demo__Seed": "false",
     "ASPNETCORE_ENVIRONMENT": "Production",
     "Urls": "http://+:8080",
+    "ASPNETCORE_FORWARDEDHEADERS_ENABLED": "true",
   };
   for (const [name, value] of Object.entries(fixed)) {
     assert.equal(settings.get(name)?.value, value, name);

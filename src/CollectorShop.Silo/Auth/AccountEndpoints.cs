@@ -143,7 +143,7 @@ public static class AccountEndpoints
         }
 
         var email = Emails.Normalize(body.Email!);
-        using var turn = await failedLogins.Enter(email, context.RequestAborted);
+        await using var turn = await failedLogins.Enter(email, context.RequestAborted);
         if (turn.RetryAfter is { } wait)
         {
             return LoginLimits.TooManyAttempts(context, wait, "Too many failed logins for this account; try again later.");

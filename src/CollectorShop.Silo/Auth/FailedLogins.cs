@@ -1,66 +1,55 @@
-using System.Threading.RateLimiting;
+using CollectorShop.Grains;
 
 namespace CollectorShop.Silo.Auth;
 
 /// <summary>
-/// Failed logins per account, counted in this silo process: once an account has used up its failures
-/// within the window, its logins get 429 until the window ends, even with the right password.
-/// The attempts of one account run one at a time, so a burst of parallel guesses cannot outrun the count.
+/// Failed logins per account, counted cluster-wide by the email's <see cref="ILoginAttemptsGrain"/>: once an account
+/// has used up its failures within the window, its logins get 429 until the window ends, even with the right password.
 /// </summary>
-public sealed class FailedLogins : IDisposable
+public sealed class FailedLogins(IGrainFactory grains, int failuresPerWindow)
 {
-    public static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
-
-    private const int WaitingAttemptsPerAccount = 8;
-    private static readonly TimeSpan BusyRetryAfter = TimeSpan.FromSeconds(1);
-
-    private readonly PartitionedRateLimiter<string> _failures;
-    private readonly PartitionedRateLimiter<string> _oneAtATime;
-
-    public FailedLogins(int failuresPerWindow)
-    {
-        _failures = PartitionedRateLimiter.Create<string, string>(email => RateLimitPartition.GetFixedWindowLimiter(
-            email, _ => new FixedWindowRateLimiterOptions { PermitLimit = failuresPerWindow, Window = Window }));
-        _oneAtATime = PartitionedRateLimiter.Create<string, string>(email => RateLimitPartition.GetConcurrencyLimiter(
-            email, _ => new ConcurrencyLimiterOptions { PermitLimit = 1, QueueLimit = WaitingAttemptsPerAccount }));
-    }
+    private static readonly TimeSpan BusyPause = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(5);
 
     /// <summary>Waits for the account's turn to check a password; the turn says how long to wait instead when it is refused.</summary>
     public async Task<LoginTurn> Enter(string email, CancellationToken cancellationToken)
     {
-        var turn = await _oneAtATime.AcquireAsync(email, 1, cancellationToken);
-        if (!turn.IsAcquired)
+        var attempts = grains.GetGrain<ILoginAttemptsGrain>(email);
+        var waitUntil = DateTimeOffset.UtcNow + LongestWait;
+        while (true)
         {
-            turn.Dispose();
-            return LoginTurn.Refused(BusyRetryAfter);
+            var admission = await attempts.Enter(failuresPerWindow);
+            switch (admission.Kind)
+            {
+                case LoginAdmissionKind.Admitted:
+                    return new LoginTurn(attempts, admission.Ticket, null);
+                case LoginAdmissionKind.Locked:
+                    return new LoginTurn(null, 0, admission.LockedFor);
+                case LoginAdmissionKind.Busy when DateTimeOffset.UtcNow >= waitUntil:
+                    return new LoginTurn(null, 0, TimeSpan.FromSeconds(1));
+                default:
+                    await Task.Delay(BusyPause, cancellationToken);
+                    break;
+            }
         }
-
-        using var allowance = _failures.AttemptAcquire(email, 0);
-        if (!allowance.IsAcquired)
-        {
-            turn.Dispose();
-            return LoginTurn.Refused(allowance.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : Window);
-        }
-
-        return new LoginTurn(turn, () => _failures.AttemptAcquire(email).Dispose(), null);
-    }
-
-    public void Dispose()
-    {
-        _failures.Dispose();
-        _oneAtATime.Dispose();
     }
 }
 
 /// <summary>One login attempt's hold on its account; disposing it lets the account's next attempt in.</summary>
-public sealed class LoginTurn(RateLimitLease? lease, Action countFailure, TimeSpan? retryAfter) : IDisposable
+public sealed class LoginTurn(ILoginAttemptsGrain? attempts, long ticket, TimeSpan? retryAfter) : IAsyncDisposable
 {
+    private bool _failed;
+
     /// <summary>Set when the attempt may not check a password: how long the client should wait.</summary>
     public TimeSpan? RetryAfter => retryAfter;
 
-    public void CountFailure() => countFailure();
+    public void CountFailure() => _failed = true;
 
-    public void Dispose() => lease?.Dispose();
-
-    internal static LoginTurn Refused(TimeSpan retryAfter) => new(null, () => { }, retryAfter);
+    public async ValueTask DisposeAsync()
+    {
+        if (attempts is not null)
+        {
+            await attempts.Leave(ticket, _failed);
+        }
+    }
 }

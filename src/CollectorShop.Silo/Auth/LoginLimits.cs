@@ -23,7 +23,7 @@ public static class LoginLimits
         var perAddress = AtLeastOne(settings, "LoginPerMinutePerAddress", DefaultLoginsPerMinutePerAddress);
         var failuresPerAccount = AtLeastOne(settings, "FailedLoginsPerAccount", DefaultFailedLoginsPerAccount);
 
-        builder.Services.AddSingleton(_ => new FailedLogins(failuresPerAccount));
+        builder.Services.AddSingleton(services => new FailedLogins(services.GetRequiredService<IGrainFactory>(), failuresPerAccount));
         builder.Services.AddRateLimiter(options =>
         {
             options.AddPolicy(PerAddressPolicy, context => RateLimitPartition.GetFixedWindowLimiter(

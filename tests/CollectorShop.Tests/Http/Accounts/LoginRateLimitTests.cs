@@ -16,6 +16,7 @@ public sealed class LoginRateLimitTests : IAsyncLifetime
 
     private ShopHost _perAccount = null!;
     private ShopHost _perAddress = null!;
+    private ShopHost _behindProxy = null!;
 
     public Task InitializeAsync()
     {
@@ -28,6 +29,12 @@ public sealed class LoginRateLimitTests : IAsyncLifetime
         {
             ["RateLimiting:LoginPerMinutePerAddress"] = LoginsPerMinutePerAddress.ToString(),
         });
+        // What ASPNETCORE_FORWARDEDHEADERS_ENABLED=true sets, as the Kubernetes ConfigMap does behind the ingress.
+        _behindProxy = new ShopHost(settings: new Dictionary<string, string?>
+        {
+            ["RateLimiting:LoginPerMinutePerAddress"] = LoginsPerMinutePerAddress.ToString(),
+            ["ForwardedHeaders_Enabled"] = "true",
+        });
         return Task.CompletedTask;
     }
 
@@ -35,6 +42,7 @@ public sealed class LoginRateLimitTests : IAsyncLifetime
     {
         await _perAccount.DisposeAndDelete();
         await _perAddress.DisposeAndDelete();
+        await _behindProxy.DisposeAndDelete();
     }
 
     [Fact]
@@ -114,13 +122,51 @@ public sealed class LoginRateLimitTests : IAsyncLifetime
         Assert.Equal(StatusCodes.Status401Unauthorized, otherStatus);
     }
 
-    /// <summary>A login with a new unknown email from the given client address.</summary>
-    private async Task<(int Status, string? RetryAfter, JsonNode? Body)> LoginFrom(IPAddress address)
+    [Fact]
+    public async Task Behind_the_ingress_each_client_address_it_forwards_has_its_own_limit()
+    {
+        var ingress = IPAddress.Parse("10.42.0.15");
+
+        for (var attempt = 0; attempt < LoginsPerMinutePerAddress; attempt++)
+        {
+            var (status, _, answer) = await LoginFrom(ingress, _behindProxy, forwardedFor: "203.0.113.7");
+            Assert.True(status == StatusCodes.Status401Unauthorized, $"{status}: {answer}");
+        }
+
+        var (limitedStatus, _, _) = await LoginFrom(ingress, _behindProxy, forwardedFor: "203.0.113.7");
+        var (otherStatus, _, _) = await LoginFrom(ingress, _behindProxy, forwardedFor: "198.51.100.23");
+
+        Assert.Equal(StatusCodes.Status429TooManyRequests, limitedStatus);
+        Assert.Equal(StatusCodes.Status401Unauthorized, otherStatus);
+    }
+
+    [Fact]
+    public async Task Without_a_trusted_proxy_a_forged_forwarded_address_does_not_escape_the_limit()
+    {
+        var client = IPAddress.Parse("192.0.2.44");
+
+        for (var attempt = 0; attempt < LoginsPerMinutePerAddress; attempt++)
+        {
+            var (status, _, answer) = await LoginFrom(client, forwardedFor: $"198.51.100.{attempt + 1}");
+            Assert.True(status == StatusCodes.Status401Unauthorized, $"{status}: {answer}");
+        }
+
+        var (limitedStatus, _, _) = await LoginFrom(client, forwardedFor: "198.51.100.99");
+        Assert.Equal(StatusCodes.Status429TooManyRequests, limitedStatus);
+    }
+
+    /// <summary>A login with a new unknown email from the given client address, optionally through a proxy naming another.</summary>
+    private async Task<(int Status, string? RetryAfter, JsonNode? Body)> LoginFrom(IPAddress address, ShopHost? host = null, string? forwardedFor = null)
     {
         var json = Encoding.UTF8.GetBytes($$"""{"email": "{{NewEmail("nobody")}}", "password": "Wrong-password-1"}""");
-        var context = await _perAddress.Server.SendAsync(http =>
+        var context = await (host ?? _perAddress).Server.SendAsync(http =>
         {
             http.Connection.RemoteIpAddress = address;
+            if (forwardedFor is not null)
+            {
+                http.Request.Headers["X-Forwarded-For"] = forwardedFor;
+            }
+
             http.Request.Method = HttpMethods.Post;
             http.Request.Path = "/api/auth/login";
             http.Request.ContentType = "application/json";
