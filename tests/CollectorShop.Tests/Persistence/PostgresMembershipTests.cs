@@ -253,7 +253,7 @@ internal sealed class ClusterSilo(string connectionString, string clusterId) : I
 
     public string Address => Services.GetRequiredService<ILocalSiloDetails>().SiloAddress.ToParsableString();
 
-    private IServiceProvider Services => _host?.Services ?? throw new InvalidOperationException("The silo is not running.");
+    public IServiceProvider Services => _host?.Services ?? throw new InvalidOperationException("The silo is not running.");
 
     public async Task Start(IDictionary<string, string?>? settings = null)
     {
