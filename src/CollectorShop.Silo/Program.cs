@@ -16,9 +16,10 @@ using Scalar.AspNetCore;
 var builder = WebApplication.CreateBuilder(args);
 
 var database = ShopDatabase.FromConfiguration(builder.Configuration, builder.Environment.ContentRootPath);
+var clustering = ShopSilo.TakeClusteringChoice(builder.Configuration);
 builder.UseOrleans(silo =>
 {
-    silo.UseShopClustering(database, builder.Configuration);
+    silo.UseShopClustering(clustering, database, builder.Configuration);
     silo.AddShopGrains(database, builder.Configuration);
 });
 

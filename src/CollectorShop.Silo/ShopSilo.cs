@@ -52,17 +52,27 @@ public static class ShopSilo
     }
 
     /// <summary>
-    /// Orleans:Clustering Localhost (default: one silo, the embedded mode) or AdoNet (membership in the PostgreSQL
+    /// Orleans:Clustering, Localhost (the default) or AdoNet, removed from the configuration: Orleans reads a section of
+    /// that name as its own provider settings ("ProviderType" and the like) and refuses to start on a plain value.
+    /// </summary>
+    public static string TakeClusteringChoice(IConfiguration configuration)
+    {
+        var clustering = configuration["Orleans:Clustering"] ?? "Localhost";
+        configuration["Orleans:Clustering"] = null;
+        return clustering;
+    }
+
+    /// <summary>
+    /// <paramref name="clustering"/> Localhost (one silo, the embedded mode) or AdoNet (membership in the PostgreSQL
     /// database, so every replica pointed at it joins one cluster). Ports from Orleans:SiloPort and Orleans:GatewayPort;
     /// the advertised address from Orleans:AdvertisedIP, else the pod's POD_IP, else Orleans' own choice.
     /// </summary>
-    public static ISiloBuilder UseShopClustering(this ISiloBuilder silo, ShopDatabase database, IConfiguration configuration)
+    public static ISiloBuilder UseShopClustering(this ISiloBuilder silo, string clustering, ShopDatabase database, IConfiguration configuration)
     {
         var siloPort = configuration.GetValue("Orleans:SiloPort", 11111);
         var gatewayPort = configuration.GetValue("Orleans:GatewayPort", 30000);
         var serviceId = configuration["Orleans:ServiceId"] ?? "collector-shop";
         var clusterId = configuration["Orleans:ClusterId"] ?? "dev";
-        var clustering = configuration["Orleans:Clustering"] ?? "Localhost";
         if (clustering.Equals("Localhost", StringComparison.OrdinalIgnoreCase))
         {
             return silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: serviceId, clusterId: clusterId);

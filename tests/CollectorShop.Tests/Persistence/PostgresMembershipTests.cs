@@ -262,7 +262,6 @@ internal sealed class ClusterSilo(string connectionString, string clusterId) : I
             {
                 ["Storage:Provider"] = "Postgres",
                 ["ConnectionStrings:Shop"] = connectionString,
-                ["Orleans:Clustering"] = "AdoNet",
                 ["Orleans:ClusterId"] = clusterId,
                 ["Orleans:SiloPort"] = SiloPort.ToString(),
                 ["Orleans:GatewayPort"] = GatewayPort.ToString(),
@@ -272,7 +271,7 @@ internal sealed class ClusterSilo(string connectionString, string clusterId) : I
             .Build();
         var database = ShopDatabase.FromConfiguration(configuration, AppContext.BaseDirectory);
         _host = Host.CreateDefaultBuilder()
-            .UseOrleans(silo => silo.UseShopClustering(database, configuration).AddShopGrains(database, configuration))
+            .UseOrleans(silo => silo.UseShopClustering("AdoNet", database, configuration).AddShopGrains(database, configuration))
             .Build();
         await _host.StartAsync();
     }
