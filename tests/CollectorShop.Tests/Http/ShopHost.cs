@@ -2,6 +2,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using CollectorShop.Grains;
 using CollectorShop.Silo.Auth;
+using CollectorShop.Silo.Persistence;
+using CollectorShop.Tests.Persistence;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
@@ -47,8 +49,26 @@ public sealed class ShopHost : WebApplicationFactory<Program>
         }
     }
 
-    /// <summary>The folder that holds this host's database; a second host on the same folder sees the same shop.</summary>
+    /// <summary>
+    /// A host on a database of its own of <paramref name="provider"/>: a temporary SQLite file, or a fresh PostgreSQL
+    /// database on the test server (localhost clustering either way).
+    /// </summary>
+    public static async Task<ShopHost> On(StorageProvider provider) => provider == StorageProvider.Sqlite
+        ? new ShopHost()
+        : new ShopHost(settings: new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = nameof(StorageProvider.Postgres),
+            ["ConnectionStrings:Shop"] = await PostgresServer.NewDatabase(),
+        });
+
+    /// <summary>The folder that holds this host's SQLite database; a second host on the same folder sees the same shop.</summary>
     public string Folder { get; }
+
+    /// <summary>A new host on this host's database, with its settings and ports of its own: the same shop after a restart.</summary>
+    public ShopHost Restarted() => new(
+        Folder,
+        _settings.Where(setting => setting.Key is not ("Orleans:SiloPort" or "Orleans:GatewayPort")).ToDictionary(),
+        _environment);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -98,12 +118,16 @@ public sealed class ShopHost : WebApplicationFactory<Program>
         return client;
     }
 
-    /// <summary>Stops the host and deletes its folder.</summary>
+    /// <summary>Stops the host and deletes its folder, and its PostgreSQL database when it has one.</summary>
     public async Task DisposeAndDelete()
     {
         await DisposeAsync();
         SqliteConnection.ClearAllPools();
         Directory.Delete(Folder, recursive: true);
+        if (_settings.GetValueOrDefault("Storage:Provider") == nameof(StorageProvider.Postgres))
+        {
+            await PostgresServer.Drop(_settings["ConnectionStrings:Shop"]!);
+        }
     }
 
     private sealed record LoginBody(string Token);

@@ -11,13 +11,13 @@ using CollectorShop.Silo.Orders;
 
 namespace CollectorShop.Tests.Persistence;
 
-/// <summary>A crash between a grain's storage write and its projection leaves a stale row; the next start-up repairs it.</summary>
-public sealed class ReadModelCatchUpTests
+/// <summary>A crash between a grain's storage write and its projection leaves a stale row; the next start-up repairs it, on SQLite and on PostgreSQL.</summary>
+public abstract class ReadModelCatchUpTests(StorageProvider provider)
 {
     [Fact]
     public async Task After_a_whole_purchase_no_row_is_behind_its_grain_so_a_restart_has_nothing_to_catch_up()
     {
-        var host = new ShopHost();
+        var host = await ShopHost.On(provider);
         try
         {
             var (sellerClient, seller) = await host.SignedInUser(Role.Seller);
@@ -44,7 +44,7 @@ public sealed class ReadModelCatchUpTests
     [Fact]
     public async Task Rows_behind_their_grains_or_missing_are_re_projected_at_the_next_start()
     {
-        var host = new ShopHost();
+        var host = await ShopHost.On(provider);
         try
         {
             var (_, admin) = await host.SignedInUser(Role.Admin);
@@ -75,7 +75,7 @@ public sealed class ReadModelCatchUpTests
             Assert.Equal("pending", await Status(host, "products", listing.GetPrimaryKeyString()));
 
             await host.DisposeAsync();
-            host = new ShopHost(host.Folder);
+            host = host.Restarted();
             _ = host.Services;
 
             Assert.Equal("available", await Status(host, "products", listing.GetPrimaryKeyString()));
@@ -135,3 +135,7 @@ public sealed class ReadModelCatchUpTests
         return await connection.ExecuteScalarAsync<long>(sql, parameters);
     }
 }
+
+public sealed class SqliteReadModelCatchUpTests() : ReadModelCatchUpTests(StorageProvider.Sqlite);
+
+public sealed class PostgresReadModelCatchUpTests() : ReadModelCatchUpTests(StorageProvider.Postgres);

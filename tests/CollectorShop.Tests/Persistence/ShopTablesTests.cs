@@ -47,7 +47,7 @@ public abstract class ShopTablesTests(StorageProvider provider) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Pending_outboxes_are_listed_once_oldest_first_until_unlisted()
+    public async Task Pending_outboxes_are_listed_once_oldest_first_and_by_the_time_listed_until_unlisted()
     {
         var later = new PendingOutboxes(Database, new ShiftedClock(TimeSpan.FromMinutes(1)));
         var earlier = new PendingOutboxes(Database, new ShiftedClock(TimeSpan.Zero));
@@ -59,6 +59,7 @@ public abstract class ShopTablesTests(StorageProvider provider) : IAsyncLifetime
         await earlier.List(order);
 
         Assert.Equal([product, order], await earlier.All());
+        Assert.Equal([product], await earlier.ListedBefore(DateTimeOffset.UtcNow.AddSeconds(30)));
 
         await earlier.Unlist(product);
         Assert.Equal([order], await earlier.All());

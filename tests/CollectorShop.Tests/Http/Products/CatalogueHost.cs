@@ -10,14 +10,26 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CollectorShop.Tests.Http.Products;
 
-/// <summary>One real shop host per test class, and ways to arrange the users, categories and listings a test is not about.</summary>
-public sealed class CatalogueHost : IAsyncLifetime
+/// <summary>
+/// One real shop host per test class (on SQLite; <see cref="PostgresCatalogueHost"/> is the same on PostgreSQL),
+/// and ways to arrange the users, categories and listings a test is not about.
+/// </summary>
+public class CatalogueHost : IAsyncLifetime
 {
     /// <summary>The smallest valid PNG: a 1×1 pixel.</summary>
     public static readonly byte[] TinyPng = Convert.FromBase64String(
         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==");
 
-    public ShopHost Host { get; } = new();
+    private readonly StorageProvider _provider;
+
+    public CatalogueHost()
+        : this(StorageProvider.Sqlite)
+    {
+    }
+
+    protected CatalogueHost(StorageProvider provider) => _provider = provider;
+
+    public ShopHost Host { get; private set; } = null!;
 
     public HttpClient Admin { get; private set; } = null!;
 
@@ -25,7 +37,11 @@ public sealed class CatalogueHost : IAsyncLifetime
 
     public IGrainFactory Grains => Host.Grains;
 
-    public async Task InitializeAsync() => (Admin, AdminUser) = await Host.SignedInUser(Role.Admin);
+    public async Task InitializeAsync()
+    {
+        Host = await ShopHost.On(_provider);
+        (Admin, AdminUser) = await Host.SignedInUser(Role.Admin);
+    }
 
     public Task DisposeAsync() => Host.DisposeAndDelete();
 
@@ -157,3 +173,6 @@ public sealed class CatalogueHost : IAsyncLifetime
         return outcome.Value!;
     }
 }
+
+/// <summary>The catalogue host on a PostgreSQL database of its own.</summary>
+public sealed class PostgresCatalogueHost() : CatalogueHost(StorageProvider.Postgres);

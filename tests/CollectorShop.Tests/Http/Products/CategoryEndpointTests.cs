@@ -6,7 +6,8 @@ using static CollectorShop.Tests.Http.Products.CatalogueHost;
 
 namespace CollectorShop.Tests.Http.Products;
 
-public sealed class CategoryEndpointTests(CatalogueHost shop) : IClassFixture<CatalogueHost>
+/// <summary>The category endpoints and their listing counts, on SQLite and on PostgreSQL.</summary>
+public abstract class CategoryEndpointTests(CatalogueHost shop)
 {
     [Fact]
     public async Task The_category_list_counts_only_the_listings_the_public_can_browse()
@@ -143,3 +144,7 @@ public sealed class CategoryEndpointTests(CatalogueHost shop) : IClassFixture<Ca
         await Expect(await shop.Admin.DeleteAsync($"/api/admin/categories/{category}"), HttpStatusCode.Conflict);
     }
 }
+
+public sealed class SqliteCategoryEndpointTests(CatalogueHost shop) : CategoryEndpointTests(shop), IClassFixture<CatalogueHost>;
+
+public sealed class PostgresCategoryEndpointTests(PostgresCatalogueHost shop) : CategoryEndpointTests(shop), IClassFixture<PostgresCatalogueHost>;

@@ -4,8 +4,8 @@ using static CollectorShop.Tests.Http.Products.CatalogueHost;
 
 namespace CollectorShop.Tests.Http.Products;
 
-/// <summary>The catalogue's word search (q) through its trigram index: kept in step with edits, exact about wildcards.</summary>
-public sealed class ListingSearchTests(CatalogueHost shop) : IClassFixture<CatalogueHost>
+/// <summary>The catalogue's word search (q) through its trigram index, on SQLite and on PostgreSQL: kept in step with edits, exact about wildcards.</summary>
+public abstract class ListingSearchTests(CatalogueHost shop)
 {
     [Fact]
     public async Task An_edited_listing_is_found_by_its_new_words_and_no_longer_by_its_old_ones()
@@ -51,3 +51,7 @@ public sealed class ListingSearchTests(CatalogueHost shop) : IClassFixture<Catal
     private async Task<List<string>> Search(string category, string q) =>
         [.. (await ProductList(await shop.Anonymous().GetAsync($"/api/products?category={category}&q={Uri.EscapeDataString(q)}"))).Select(p => p.Id)];
 }
+
+public sealed class SqliteListingSearchTests(CatalogueHost shop) : ListingSearchTests(shop), IClassFixture<CatalogueHost>;
+
+public sealed class PostgresListingSearchTests(PostgresCatalogueHost shop) : ListingSearchTests(shop), IClassFixture<PostgresCatalogueHost>;

@@ -4,8 +4,8 @@ using static CollectorShop.Tests.Http.Products.CatalogueHost;
 
 namespace CollectorShop.Tests.Http.Products;
 
-/// <summary>GET /api/products: filters, sort, paging and the total in X-Total-Count.</summary>
-public sealed class ProductListTests(CatalogueHost shop) : IClassFixture<CatalogueHost>
+/// <summary>GET /api/products: filters, sort, paging and the total in X-Total-Count, on SQLite and on PostgreSQL.</summary>
+public abstract class ProductListTests(CatalogueHost shop)
 {
     [Fact]
     public async Task The_newest_listings_come_first_by_default()
@@ -187,3 +187,7 @@ public sealed class ProductListTests(CatalogueHost shop) : IClassFixture<Catalog
         Assert.Equal(HttpStatusCode.OK, (await shop.Anonymous().GetAsync("/api/products")).StatusCode);
     }
 }
+
+public sealed class SqliteProductListTests(CatalogueHost shop) : ProductListTests(shop), IClassFixture<CatalogueHost>;
+
+public sealed class PostgresProductListTests(PostgresCatalogueHost shop) : ProductListTests(shop), IClassFixture<PostgresCatalogueHost>;
