@@ -16,9 +16,10 @@ using Scalar.AspNetCore;
 var builder = WebApplication.CreateBuilder(args);
 
 var database = ShopDatabase.FromConfiguration(builder.Configuration, builder.Environment.ContentRootPath);
+var clusteringSettings = ShopSilo.SetClusteringSwitchAside(builder.Configuration);
 builder.UseOrleans(silo =>
 {
-    silo.UseShopClustering(database, builder.Configuration);
+    silo.UseShopClustering(database, clusteringSettings);
     silo.AddShopGrains(database, builder.Configuration);
 });
 

@@ -13,6 +13,9 @@ public static class ShopSilo
     /// <summary>The grain storage every shop grain persists to.</summary>
     public const string Storage = "shop";
 
+    /// <summary>Localhost (one silo, the embedded mode) or AdoNet (membership in the PostgreSQL database).</summary>
+    public const string ClusteringSwitch = "Orleans:Clustering";
+
     /// <summary>
     /// Grain storage on the shop database with System.Text.Json state, reminders (in memory on SQLite, durable in
     /// PostgreSQL), and the services grains use (the event transport comes from <see cref="EventTransport.AddShopEvents"/>).
@@ -52,6 +55,18 @@ public static class ShopSilo
     }
 
     /// <summary>
+    /// Orleans binds a configuration section of its own named Orleans:Clustering (a provider type) while the silo is built,
+    /// and stops at the shop's Localhost|AdoNet value of that name. Returns a copy of the configuration that keeps the switch,
+    /// for <see cref="UseShopClustering"/>, and hides the switch from the live configuration Orleans reads.
+    /// </summary>
+    public static IConfiguration SetClusteringSwitchAside(IConfigurationManager configuration)
+    {
+        var withSwitch = new ConfigurationBuilder().AddInMemoryCollection(configuration.AsEnumerable()).Build();
+        configuration.AddInMemoryCollection([new KeyValuePair<string, string?>(ClusteringSwitch, null)]);
+        return withSwitch;
+    }
+
+    /// <summary>
     /// Orleans:Clustering Localhost (default: one silo, the embedded mode) or AdoNet (membership in the PostgreSQL
     /// database, so every replica pointed at it joins one cluster). Ports from Orleans:SiloPort and Orleans:GatewayPort;
     /// the advertised address from Orleans:AdvertisedIP, else the pod's POD_IP, else Orleans' own choice.
@@ -62,7 +77,7 @@ public static class ShopSilo
         var gatewayPort = configuration.GetValue("Orleans:GatewayPort", 30000);
         var serviceId = configuration["Orleans:ServiceId"] ?? "collector-shop";
         var clusterId = configuration["Orleans:ClusterId"] ?? "dev";
-        var clustering = configuration["Orleans:Clustering"] ?? "Localhost";
+        var clustering = configuration[ClusteringSwitch] ?? "Localhost";
         if (clustering.Equals("Localhost", StringComparison.OrdinalIgnoreCase))
         {
             return silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: serviceId, clusterId: clusterId);
