@@ -27,4 +27,14 @@ public sealed class PendingOutboxes(ShopDatabase database, TimeProvider time) : 
         var ids = await connection.QueryAsync<string>("SELECT grain_id FROM pending_outboxes ORDER BY listed_at");
         return [.. ids.Select(GrainId.Parse)];
     }
+
+    /// <summary>The grains listed before a moment, oldest first: those whose own delivery has had time to happen.</summary>
+    public async Task<IReadOnlyList<GrainId>> ListedBefore(DateTimeOffset moment)
+    {
+        await using var connection = await database.Open();
+        var ids = await connection.QueryAsync<string>(
+            "SELECT grain_id FROM pending_outboxes WHERE listed_at < @moment ORDER BY listed_at",
+            new { moment = moment.ToUnixTimeMilliseconds() });
+        return [.. ids.Select(GrainId.Parse)];
+    }
 }

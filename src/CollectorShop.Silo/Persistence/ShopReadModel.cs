@@ -23,6 +23,9 @@ public sealed record Page<T>(IReadOnlyList<T> Items, int Total);
 
 public sealed record SellerRequestEntry(SellerRequest Request, UserProfile? User);
 
+/// <summary>One list's SQL: the count of every matching row, and one page of their snapshots.</summary>
+internal sealed record PageQuery(string CountSql, string PageSql, DynamicParameters Parameters);
+
 /// <summary>
 /// The SQL tables behind every list and search. Grains write snapshots here after each change
 /// (an older version never replaces a newer one); endpoints read lists from here.
@@ -123,9 +126,10 @@ public sealed class ShopReadModel(ShopDatabase database) : IReadModel
     public async Task<IReadOnlyDictionary<string, int>> ListingsByCategory(IReadOnlyCollection<ListingStatus> statuses)
     {
         await using var connection = await database.Open();
+        var parameters = new DynamicParameters();
         var rows = await connection.QueryAsync<(string CategoryId, int Count)>(
-            "SELECT category_id, COUNT(*) FROM products WHERE status IN @statuses GROUP BY category_id",
-            new { statuses = statuses.Select(WireNames.Of).ToArray() });
+            $"SELECT category_id, COUNT(*) FROM products WHERE {parameters.In("status", "Status", statuses)} GROUP BY category_id",
+            parameters);
         return rows.ToDictionary(r => r.CategoryId, r => r.Count);
     }
 
@@ -136,10 +140,17 @@ public sealed class ShopReadModel(ShopDatabase database) : IReadModel
         return await connection.QuerySingleOrDefaultAsync<string>("SELECT content_type FROM images WHERE id = @id", new { id });
     }
 
-    public Task<Page<Listing>> Listings(ListingSearch search)
+    public Task<Page<Listing>> Listings(ListingSearch search) => PageOf<Listing>(ListingsQuery(search));
+
+    /// <summary>
+    /// The SQL behind <see cref="Listings"/>. The providers differ here and only here: SQLite is told to leave the
+    /// status index to the counts ("+status") and narrows words through its FTS5 trigram table first, while
+    /// PostgreSQL's planner picks the sort-order index by itself and its GIN trigram index answers the LIKE directly.
+    /// </summary>
+    internal PageQuery ListingsQuery(ListingSearch search)
     {
-        var where = new StringBuilder();
-        var parameters = new DynamicParameters(new { Statuses = search.Statuses.Select(WireNames.Of).ToArray() });
+        var parameters = new DynamicParameters();
+        var where = new StringBuilder(parameters.In("status", "Status", search.Statuses));
         if (search.CategoryId is not null)
         {
             where.Append(" AND category_id = @CategoryId");
@@ -160,16 +171,19 @@ public sealed class ShopReadModel(ShopDatabase database) : IReadModel
             where.Append(" AND price_cents <= @MaxCents");
             parameters.Add("MaxCents", Cents(max));
         }
-        AppendListingWords(where, parameters, search.Q);
+        var sqlite = database.Provider == StorageProvider.Sqlite;
+        if (sqlite)
+        {
+            AppendTrigramNarrowing(where, parameters, search.Q);
+        }
+        AppendWords(where, parameters, search.Q);
         var orderBy = search.Sort switch
         {
             ListingSort.PriceAsc => "price_cents ASC, created_at DESC, id",
             ListingSort.PriceDesc => "price_cents DESC, created_at DESC, id",
             _ => "created_at DESC, id",
         };
-        // "+status" keeps SQLite from choosing the status index for the page: the sort-order indexes stop at the page.
-        return PageOf<Listing>(
-            "products", $"status IN @Statuses{where}", orderBy, parameters, search.Page, search.PageSize, $"+status IN @Statuses{where}");
+        return Paged("products", where.ToString(), orderBy, parameters, search.Page, search.PageSize, sqlite ? "+" + where : null);
     }
 
     /// <summary>Orders newest first, narrowed to a buyer, a seller and/or a status.</summary>
@@ -193,7 +207,7 @@ public sealed class ShopReadModel(ShopDatabase database) : IReadModel
             parameters.Add("Status", WireNames.Of(s));
         }
         // Ids are time-ordered, so they break ties of orders placed within the same millisecond.
-        return PageOf<Order>("orders", where.ToString(), "created_at DESC, id DESC", parameters, page, pageSize);
+        return PageOf<Order>(Paged("orders", where.ToString(), "created_at DESC, id DESC", parameters, page, pageSize));
     }
 
     /// <summary>Accounts sorted by name; <paramref name="q"/> matches name or email, case-insensitively.</summary>
@@ -207,7 +221,7 @@ public sealed class ShopReadModel(ShopDatabase database) : IReadModel
             parameters.Add("Role", WireNames.Of(r));
         }
         AppendWords(where, parameters, q);
-        return PageOf<UserProfile>("users", where.ToString(), "sort_name, id", parameters, page, pageSize);
+        return PageOf<UserProfile>(Paged("users", where.ToString(), "sort_name, id", parameters, page, pageSize));
     }
 
     /// <summary>
@@ -234,16 +248,26 @@ public sealed class ShopReadModel(ShopDatabase database) : IReadModel
         return new Page<SellerRequestEntry>(entries, total);
     }
 
-    /// <summary>The total of rows matching <paramref name="where"/>, and one page of them (<paramref name="pageWhere"/>: the same filter worded for the page's plan).</summary>
-    private async Task<Page<T>> PageOf<T>(
+    /// <summary>
+    /// The count of the rows matching <paramref name="where"/> and the SQL of one page of them (<paramref name="pageWhere"/>:
+    /// the same filter worded for the page's plan).
+    /// </summary>
+    private static PageQuery Paged(
         string table, string where, string orderBy, DynamicParameters parameters, int page, int pageSize, string? pageWhere = null)
     {
         parameters.Add("Limit", pageSize);
         parameters.Add("Offset", (page - 1) * pageSize);
+        return new PageQuery(
+            $"SELECT COUNT(*) FROM {table} WHERE {where}",
+            $"SELECT data FROM {table} WHERE {pageWhere ?? where} ORDER BY {orderBy} LIMIT @Limit OFFSET @Offset",
+            parameters);
+    }
+
+    private async Task<Page<T>> PageOf<T>(PageQuery query)
+    {
         await using var connection = await database.Open();
-        var total = await connection.ExecuteScalarAsync<int>($"SELECT COUNT(*) FROM {table} WHERE {where}", parameters);
-        var rows = await connection.QueryAsync<string>(
-            $"SELECT data FROM {table} WHERE {pageWhere ?? where} ORDER BY {orderBy} LIMIT @Limit OFFSET @Offset", parameters);
+        var total = await connection.ExecuteScalarAsync<int>(query.CountSql, query.Parameters);
+        var rows = await connection.QueryAsync<string>(query.PageSql, query.Parameters);
         return new Page<T>(rows.Select(Read<T>).ToList(), total);
     }
 
@@ -265,10 +289,10 @@ public sealed class ShopReadModel(ShopDatabase database) : IReadModel
     }
 
     /// <summary>
-    /// The same rule for listings, narrowed first by the trigram index. That index answers LIKE but not ESCAPE,
-    /// so it gets each word with its wildcards left as wildcards (finding a superset) and the exact LIKE decides.
+    /// SQLite's FTS5 trigram index answers LIKE but not ESCAPE, so it gets each word with its wildcards left as
+    /// wildcards (finding a superset of the listings) and the exact LIKE of <see cref="AppendWords"/> decides.
     /// </summary>
-    private static void AppendListingWords(StringBuilder where, DynamicParameters parameters, string? q)
+    private static void AppendTrigramNarrowing(StringBuilder where, DynamicParameters parameters, string? q)
     {
         var words = Words(q);
         if (words.Length == 0)
@@ -283,8 +307,6 @@ public sealed class ShopReadModel(ShopDatabase database) : IReadModel
         {
             parameters.Add($"Trigrams{i}", $"%{words[i]}%");
         }
-
-        AppendWords(where, parameters, q);
     }
 
     private static string[] Words(string? q) => (q ?? "").ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);

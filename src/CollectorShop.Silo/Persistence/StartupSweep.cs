@@ -6,26 +6,52 @@ using Dapper;
 namespace CollectorShop.Silo.Persistence;
 
 /// <summary>
-/// The embedded mode's reminders live in memory and die with the process, and a grain only restores its
-/// reminders when something activates it. At start-up this activates every grain with unfinished business:
-/// grains listed with undelivered events deliver them, and unpaid or shipped orders and reserved listings
-/// (found by their read-model status) act on a deadline that passed while the shop was down, or arm it again.
+/// Wakes the grains with unfinished business that nothing else would wake. At start-up, grains listed with
+/// undelivered events deliver them. On SQLite, whose reminders live in memory and die with the process, unpaid or
+/// shipped orders and reserved listings (found by their read-model status) are woken too, to act on a deadline that
+/// passed while the shop was down or arm it again; on PostgreSQL their reminders are durable and wake them on their
+/// own. Then, in both modes, every minute the grains listed for more than a minute: in a cluster, a silo that dies
+/// between a grain's write and its publish leaves that grain listed with no activation and no reminder, and the
+/// surviving silos deliver its events. Waking a grain whose delivery is merely slow only makes it try once more.
 /// </summary>
 public sealed class StartupSweep(
     ShopDatabase database,
     PendingOutboxes outboxes,
     IGrainFactory grains,
+    TimeProvider time,
     ILogger<StartupSweep> logger) : BackgroundService
 {
+    /// <summary>How long a listed grain is left to deliver on its own before any silo wakes it.</summary>
+    public static readonly TimeSpan OutboxGrace = TimeSpan.FromMinutes(1);
+
     private static readonly string[] OrdersWithDeadlines = [WireNames.Of(OrderStatus.Pending), WireNames.Of(OrderStatus.Shipped)];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await Wake("grains with undelivered events", await outboxes.All(), grain => grains.GetGrain<IOutboxGrain>(grain).DeliverOutbox(), stoppingToken);
-        var (orders, listings) = await WithDeadlines(stoppingToken);
-        await Wake("pending or shipped orders", orders, id => grains.GetGrain<IOrderGrain>(id).Get(), stoppingToken);
-        await Wake("reserved listings", listings, id => grains.GetGrain<IProductGrain>(id).Get(), stoppingToken);
+        await Wake("grains with undelivered events left from before the start", await outboxes.All(), DeliverOutbox, stoppingToken);
+        if (database.Provider == StorageProvider.Sqlite)
+        {
+            var (orders, listings) = await WithDeadlines(stoppingToken);
+            await Wake("pending or shipped orders", orders, id => grains.GetGrain<IOrderGrain>(id).Get(), stoppingToken);
+            await Wake("reserved listings", listings, id => grains.GetGrain<IProductGrain>(id).Get(), stoppingToken);
+        }
+
+        using var timer = new PeriodicTimer(OutboxGrace, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                var overdue = await outboxes.ListedBefore(time.GetUtcNow() - OutboxGrace);
+                await Wake("grains whose events are overdue", overdue, DeliverOutbox, stoppingToken);
+            }
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning(exception, "Could not look for grains whose events are overdue; trying again in {Grace}", OutboxGrace);
+            }
+        }
     }
+
+    private Task DeliverOutbox(GrainId grain) => grains.GetGrain<IOutboxGrain>(grain).DeliverOutbox();
 
     /// <summary>Orders awaiting payment or auto-completion and reserved listings, by their read-model status.</summary>
     private async Task<(IReadOnlyList<string> Orders, IReadOnlyList<string> Listings)> WithDeadlines(CancellationToken stoppingToken)
@@ -49,7 +75,7 @@ public sealed class StartupSweep(
             return;
         }
 
-        logger.LogInformation("Waking {Count} {What} left from before the start", keys.Count, what);
+        logger.LogInformation("Waking {Count} {What}", keys.Count, what);
         foreach (var key in keys)
         {
             stoppingToken.ThrowIfCancellationRequested();

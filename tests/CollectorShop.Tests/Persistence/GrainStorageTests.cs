@@ -4,14 +4,17 @@ using Dapper;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
 using Orleans.Storage;
 
 namespace CollectorShop.Tests.Persistence;
 
-/// <summary>The project's own SQL for Orleans' ADO.NET grain storage, exercised through the real provider.</summary>
-public sealed class GrainStorageTests : IAsyncLifetime
+/// <summary>
+/// The project's own SQL for Orleans' ADO.NET grain storage, exercised through the real provider: the same rules on
+/// each database the shop runs on, one subclass per database.
+/// </summary>
+public abstract class GrainStorageTests : IAsyncLifetime
 {
-    private readonly TempDatabase _db = new();
     private IHost _host = null!;
 
     public sealed class Note
@@ -27,12 +30,20 @@ public sealed class GrainStorageTests : IAsyncLifetime
         public bool RecordExists { get; set; }
     }
 
+    protected ShopDatabase Database { get; private set; } = null!;
+
+    /// <summary>A fresh database of this subclass's kind with the shop's schema applied.</summary>
+    protected abstract Task<ShopDatabase> NewDatabase();
+
+    protected abstract Task DeleteDatabase();
+
     public async Task InitializeAsync()
     {
+        Database = await NewDatabase();
         _host = Host.CreateDefaultBuilder()
             .UseOrleans(silo => silo
                 .UseLocalhostClustering(TestPorts.Free(), TestPorts.Free())
-                .AddShopGrains(_db.Database, new ConfigurationBuilder().Build()))
+                .AddShopGrains(Database, new ConfigurationBuilder().Build()))
             .Build();
         await _host.StartAsync();
     }
@@ -41,7 +52,7 @@ public sealed class GrainStorageTests : IAsyncLifetime
     {
         await _host.StopAsync();
         _host.Dispose();
-        _db.Dispose();
+        await DeleteDatabase();
     }
 
     private IGrainStorage Storage => _host.Services.GetRequiredKeyedService<IGrainStorage>(ShopSilo.Storage);
@@ -92,6 +103,67 @@ public sealed class GrainStorageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Of_first_writes_of_one_grain_racing_each_other_exactly_one_is_stored_and_the_others_are_refused_as_conflicts()
+    {
+        const int Rounds = 25;
+        const int Writers = 4;
+        for (var round = 0; round < Rounds; round++)
+        {
+            var grain = GrainId.Create("product", $"race-{round}");
+            var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var writes = Enumerable.Range(0, Writers)
+                .Select(writer => Task.Run(async () =>
+                {
+                    await go.Task;
+                    var state = new NoteState(new Note { Text = $"writer {writer}" }, null);
+                    await Storage.WriteStateAsync("product", grain, state);
+                    return state.State.Text;
+                }))
+                .ToList();
+            go.SetResult();
+            var outcomes = await Task.WhenAll(writes.Select(async write =>
+            {
+                try
+                {
+                    return (Stored: await write, Refusal: (Exception?)null);
+                }
+                catch (Exception exception)
+                {
+                    return (Stored: (string?)null, Refusal: exception);
+                }
+            }));
+
+            var winner = Assert.Single(outcomes, outcome => outcome.Refusal is null).Stored;
+            Assert.All(outcomes.Where(outcome => outcome.Refusal is not null), outcome => Assert.IsType<InconsistentStateException>(outcome.Refusal));
+            var read = new NoteState(new Note(), null);
+            await Storage.ReadStateAsync("product", grain, read);
+            Assert.Equal((winner, "1"), (read.State.Text, read.ETag));
+        }
+    }
+
+    [Fact]
+    public async Task Clearing_forgets_the_state_moves_the_version_on_and_a_stale_clear_is_refused()
+    {
+        var grain = GrainId.Create("product", "p-5");
+        var state = new NoteState(new Note { Text = "to forget" }, null);
+        await Storage.WriteStateAsync("product", grain, state);
+        var stale = new NoteState(state.State, state.ETag);
+        state.State = new Note { Text = "newer" };
+        await Storage.WriteStateAsync("product", grain, state);
+
+        await Assert.ThrowsAsync<InconsistentStateException>(() => Storage.ClearStateAsync("product", grain, stale));
+        await Storage.ClearStateAsync("product", grain, state);
+
+        Assert.Equal("3", state.ETag);
+        var read = new NoteState(new Note { Text = "untouched" }, null);
+        await Storage.ReadStateAsync("product", grain, read);
+        Assert.Equal(("", "3"), (read.State.Text, read.ETag));
+        read.State = new Note { Text = "again" };
+        await Storage.WriteStateAsync("product", grain, read);
+        Assert.Equal("4", read.ETag);
+    }
+
+    [Fact]
     public async Task Grains_of_different_keys_and_types_do_not_share_rows()
     {
         await Storage.WriteStateAsync("product", GrainId.Create("product", "same"), new NoteState(new Note { Text = "product" }, null));
@@ -100,7 +172,7 @@ public sealed class GrainStorageTests : IAsyncLifetime
         var read = new NoteState(new Note(), null);
         await Storage.ReadStateAsync("order", GrainId.Create("order", "same"), read);
         Assert.Equal("order", read.State.Text);
-        await using var connection = await _db.Database.Open();
+        await using var connection = await Database.Open();
         var rows = (await connection.QueryAsync<(string Type, string Key)>(
             "SELECT GrainTypeString, GrainIdExtensionString FROM OrleansStorage ORDER BY GrainTypeString")).ToList();
         // The state name lands in GrainTypeString; a key that is neither GUID- nor hex-shaped stays readable text.
@@ -116,7 +188,7 @@ public sealed class GrainStorageTests : IAsyncLifetime
     {
         var stateName = $"keyed-{Guid.NewGuid():N}";
         await Storage.WriteStateAsync(stateName, GrainId.Create("product", key), new NoteState(new Note { Text = key }, null));
-        await using var connection = await _db.Database.Open();
+        await using var connection = await Database.Open();
         var (n0, n1, extension) = await connection.QuerySingleAsync<(long, long, string)>(
             "SELECT GrainIdN0, GrainIdN1, GrainIdExtensionString FROM OrleansStorage WHERE GrainTypeString = @stateName", new { stateName });
 
@@ -134,10 +206,38 @@ public sealed class GrainStorageTests : IAsyncLifetime
         var grain = GrainId.Create("product", "p-4");
         await Storage.WriteStateAsync("product", grain, new NoteState(new Note { Text = "kept" }, null));
 
-        _db.Database.Migrate(Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        Database.Migrate(NullLogger.Instance);
 
         var read = new NoteState(new Note(), null);
         await Storage.ReadStateAsync("product", grain, read);
         Assert.Equal("kept", read.State.Text);
     }
+}
+
+public sealed class SqliteGrainStorageTests : GrainStorageTests
+{
+    private readonly TempDatabase _db = new();
+
+    protected override Task<ShopDatabase> NewDatabase() => Task.FromResult(_db.Database);
+
+    protected override Task DeleteDatabase()
+    {
+        _db.Dispose();
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class PostgresGrainStorageTests : GrainStorageTests
+{
+    private string _connectionString = null!;
+
+    protected override async Task<ShopDatabase> NewDatabase()
+    {
+        _connectionString = await PostgresServer.NewDatabase();
+        var database = new ShopDatabase(StorageProvider.Postgres, _connectionString);
+        database.Migrate(NullLogger.Instance);
+        return database;
+    }
+
+    protected override Task DeleteDatabase() => PostgresServer.Drop(_connectionString);
 }

@@ -115,7 +115,10 @@ public sealed class ReadModelCatchUpTests
     /// <summary>Puts an earlier snapshot back, as if the projection of the later change never happened.</summary>
     private static Task Restore(ShopHost host, string table, IDictionary<string, object> row) => Execute(
         host,
-        $"INSERT OR REPLACE INTO {table} ({string.Join(", ", row.Keys)}) VALUES ({string.Join(", ", row.Keys.Select(column => "@" + column))})",
+        $"""
+        INSERT INTO {table} ({string.Join(", ", row.Keys)}) VALUES ({string.Join(", ", row.Keys.Select(column => "@" + column))})
+        ON CONFLICT (id) DO UPDATE SET {string.Join(", ", row.Keys.Select(column => $"{column} = excluded.{column}"))}
+        """,
         new DynamicParameters(row));
 
     private static async Task<string> Status(ShopHost host, string table, string id) => (string)(await Row(host, table, id))["status"];
