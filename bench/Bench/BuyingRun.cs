@@ -13,9 +13,9 @@ internal static class BuyingRun
     private static readonly TimeSpan NotificationTimeout = TimeSpan.FromSeconds(60);
 
     /// <summary>Prints one line: orders, seconds, orders/s, failed orders, then p50, p95 and max latency in ms.</summary>
-    public static async Task<int> Measure(Uri shop, string adminEmail, string adminPassword, int orders, int buyers, int watchedOrders)
+    public static async Task<int> Measure(IReadOnlyList<Uri> shops, string adminEmail, string adminPassword, int orders, int buyers, int watchedOrders)
     {
-        using var http = new HttpClient { BaseAddress = shop, Timeout = TimeSpan.FromMinutes(2) };
+        using var http = new HttpClient(new RoundRobin(shops)) { BaseAddress = shops[0], Timeout = TimeSpan.FromMinutes(2) };
         var admin = await ShopApi.Token(http, adminEmail, adminPassword);
         var seller = await ShopApi.ApprovedSeller(http, admin);
         // The latency orders are this seller's only sales, so its inbox stays small while it is polled.

@@ -4,15 +4,16 @@
 //                                    lists <count> items through the shop's real API and prints one product id;
 //                                    writes the emails of 64 active buyer accounts (password Bench-password-1)
 //                                    to <accounts-file>, one Lua string per line, for the login run
-//   buy <shop-url> <admin-email> <admin-password> <orders> <buyers> <watched-orders>
+//   buy <shop-url[,shop-url…]> <admin-email> <admin-password> <orders> <buyers> <watched-orders>
 //                                    checkout + payment of <orders> distinct items by <buyers> at once, then the
-//                                    payment-to-notification latency over <watched-orders> orders (BuyingRun)
+//                                    payment-to-notification latency over <watched-orders> orders (BuyingRun);
+//                                    several URLs (replicas of one cluster) take the requests round-robin
 return args switch
 {
     ["bare", var url] => Bare(url),
     ["seed", var shop, var email, var password, var count, var accounts] => await Seed(new Uri(shop), email, password, int.Parse(count), accounts),
     ["buy", var shop, var email, var password, var orders, var buyers, var watched] =>
-        await BuyingRun.Measure(new Uri(shop), email, password, int.Parse(orders), int.Parse(buyers), int.Parse(watched)),
+        await BuyingRun.Measure([.. shop.Split(',').Select(url => new Uri(url))], email, password, int.Parse(orders), int.Parse(buyers), int.Parse(watched)),
     _ => Usage(),
 };
 
@@ -20,7 +21,7 @@ static int Usage()
 {
     Console.Error.WriteLine(
         "usage: Bench bare <url> | Bench seed <shop-url> <admin-email> <admin-password> <count> <accounts-file>" +
-        " | Bench buy <shop-url> <admin-email> <admin-password> <orders> <buyers> <watched-orders>");
+        " | Bench buy <shop-url[,shop-url…]> <admin-email> <admin-password> <orders> <buyers> <watched-orders>");
     return 2;
 }
 

@@ -210,16 +210,22 @@ public sealed class DemoCatalogue(IGrainFactory grains, ImageStore images, ILogg
     private async Task<UserProfile> EnsureSeller(DemoSeller seller, Lazy<string> passwordHash)
     {
         var index = grains.GetGrain<IEmailIndexGrain>(seller.Email);
-        var account = await index.GetUserId() is { } userId ? await grains.GetGrain<IUserGrain>(userId).Get() : null;
+        var account = await AccountOf(index);
         if (account is null)
         {
             var registered = await index.Register(new Registration(
                 seller.Name, seller.Email, passwordHash.Value, Role.Buyer, Active: true, null, null, null, null));
-            account = registered.Value ?? throw new InvalidOperationException($"The demo seller {seller.Email} could not be created: {registered.Refusal?.Message}");
+            // Replicas starting together all load the demo: another silo may have registered this seller first.
+            account = registered.Value
+                ?? await AccountOf(index)
+                ?? throw new InvalidOperationException($"The demo seller {seller.Email} could not be created: {registered.Refusal?.Message}");
         }
 
         return await grains.GetGrain<IUserGrain>(account.Id).GrantSeller();
     }
+
+    private async Task<UserProfile?> AccountOf(IEmailIndexGrain index) =>
+        await index.GetUserId() is { } userId ? await grains.GetGrain<IUserGrain>(userId).Get() : null;
 
     private async Task EnsurePicture(DemoListing listing)
     {
@@ -252,7 +258,10 @@ public sealed class DemoCatalogue(IGrainFactory grains, ImageStore images, ILogg
         {
             var draft = new ListingDraft(demo.Title, demo.Description, demo.Price, demo.Shipping, demo.CategoryId, [demo.ImageUrl], demo.Location);
             var submitted = await grain.Submit(draft, seller.Id, seller.Name);
-            listing = submitted.Value ?? throw new InvalidOperationException($"The demo listing {demo.Key} could not be submitted: {submitted.Refusal?.Message}");
+            // A conflict means another silo starting beside this one submitted it first: carry on with its listing.
+            listing = submitted.Value
+                ?? (submitted.Refusal is { Kind: RefusalKind.Conflict } ? await grain.Get() : null)
+                ?? throw new InvalidOperationException($"The demo listing {demo.Key} could not be submitted: {submitted.Refusal?.Message}");
         }
 
         if (IsAsSubmitted(listing))
