@@ -13,9 +13,8 @@ namespace CollectorShop.Tests.Persistence;
 /// The project's own SQL for Orleans' ADO.NET grain storage, exercised through the real provider: the same rules on
 /// each database the shop runs on, one subclass per database.
 /// </summary>
-public abstract class GrainStorageTests(StorageProvider provider) : IAsyncLifetime
+public abstract class GrainStorageTests : IAsyncLifetime
 {
-    private MigratedDatabase _database = null!;
     private IHost _host = null!;
 
     public sealed class Note
@@ -31,11 +30,16 @@ public abstract class GrainStorageTests(StorageProvider provider) : IAsyncLifeti
         public bool RecordExists { get; set; }
     }
 
-    private ShopDatabase Database => _database.Database;
+    protected ShopDatabase Database { get; private set; } = null!;
+
+    /// <summary>A fresh database of this subclass's kind with the shop's schema applied.</summary>
+    protected abstract Task<ShopDatabase> NewDatabase();
+
+    protected abstract Task DeleteDatabase();
 
     public async Task InitializeAsync()
     {
-        _database = await MigratedDatabase.Create(provider);
+        Database = await NewDatabase();
         _host = Host.CreateDefaultBuilder()
             .UseOrleans(silo => silo
                 .UseLocalhostClustering(TestPorts.Free(), TestPorts.Free())
@@ -48,7 +52,7 @@ public abstract class GrainStorageTests(StorageProvider provider) : IAsyncLifeti
     {
         await _host.StopAsync();
         _host.Dispose();
-        await _database.DisposeAsync();
+        await DeleteDatabase();
     }
 
     private IGrainStorage Storage => _host.Services.GetRequiredKeyedService<IGrainStorage>(ShopSilo.Storage);
@@ -210,6 +214,30 @@ public abstract class GrainStorageTests(StorageProvider provider) : IAsyncLifeti
     }
 }
 
-public sealed class SqliteGrainStorageTests() : GrainStorageTests(StorageProvider.Sqlite);
+public sealed class SqliteGrainStorageTests : GrainStorageTests
+{
+    private readonly TempDatabase _db = new();
 
-public sealed class PostgresGrainStorageTests() : GrainStorageTests(StorageProvider.Postgres);
+    protected override Task<ShopDatabase> NewDatabase() => Task.FromResult(_db.Database);
+
+    protected override Task DeleteDatabase()
+    {
+        _db.Dispose();
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class PostgresGrainStorageTests : GrainStorageTests
+{
+    private string _connectionString = null!;
+
+    protected override async Task<ShopDatabase> NewDatabase()
+    {
+        _connectionString = await PostgresServer.NewDatabase();
+        var database = new ShopDatabase(StorageProvider.Postgres, _connectionString);
+        database.Migrate(NullLogger.Instance);
+        return database;
+    }
+
+    protected override Task DeleteDatabase() => PostgresServer.Drop(_connectionString);
+}

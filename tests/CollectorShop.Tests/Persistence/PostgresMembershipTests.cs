@@ -1,11 +1,11 @@
 using System.Net;
 using CollectorShop.Silo;
-using CollectorShop.Silo.Events;
 using CollectorShop.Silo.Persistence;
 using Dapper;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
 using Orleans.Configuration;
 using Orleans.Messaging;
 
@@ -21,9 +21,13 @@ public sealed class PostgresMembershipTests : IAsyncLifetime
 
     private readonly string _clusterId = $"test-{Guid.NewGuid():N}";
     private readonly List<ClusterSilo> _silos = [];
-    private MigratedDatabase _database = null!;
+    private string _connectionString = null!;
 
-    public async Task InitializeAsync() => _database = await MigratedDatabase.Create(StorageProvider.Postgres);
+    public async Task InitializeAsync()
+    {
+        _connectionString = await PostgresServer.NewDatabase();
+        new ShopDatabase(StorageProvider.Postgres, _connectionString).Migrate(NullLogger.Instance);
+    }
 
     public async Task DisposeAsync()
     {
@@ -32,7 +36,7 @@ public sealed class PostgresMembershipTests : IAsyncLifetime
             await silo.DisposeAsync();
         }
 
-        await _database.DisposeAsync();
+        await PostgresServer.Drop(_connectionString);
     }
 
     [Fact]
@@ -74,7 +78,7 @@ public sealed class PostgresMembershipTests : IAsyncLifetime
                 .UseAdoNetClustering(options =>
                 {
                     options.Invariant = "Npgsql";
-                    options.ConnectionString = _database.Database.ConnectionString;
+                    options.ConnectionString = _connectionString;
                 })
                 .Configure<ClusterOptions>(options =>
                 {
@@ -199,7 +203,7 @@ public sealed class PostgresMembershipTests : IAsyncLifetime
 
     private async Task<IReadOnlyList<ClusterSilo>> Start(int count)
     {
-        var silos = Enumerable.Range(0, count).Select(_ => new ClusterSilo(_database.Database.ConnectionString, _clusterId)).ToList();
+        var silos = Enumerable.Range(0, count).Select(_ => new ClusterSilo(_connectionString, _clusterId)).ToList();
         _silos.AddRange(silos);
         await Task.WhenAll(silos.Select(silo => silo.Start()));
         return silos;
@@ -209,7 +213,7 @@ public sealed class PostgresMembershipTests : IAsyncLifetime
 
     private async Task<IReadOnlyList<MembershipRow>> MembershipRows()
     {
-        await using var connection = await _database.Database.Open();
+        await using var connection = await new ShopDatabase(StorageProvider.Postgres, _connectionString).Open();
         var rows = await connection.QueryAsync<MembershipRow>(
             "SELECT Address, Port, ProxyPort, Status FROM OrleansMembershipTable WHERE DeploymentId = @clusterId",
             new { clusterId = _clusterId });
@@ -218,7 +222,7 @@ public sealed class PostgresMembershipTests : IAsyncLifetime
 
     private async Task<int> TableVersion()
     {
-        await using var connection = await _database.Database.Open();
+        await using var connection = await new ShopDatabase(StorageProvider.Postgres, _connectionString).Open();
         return await connection.ExecuteScalarAsync<int>(
             "SELECT Version FROM OrleansMembershipVersionTable WHERE DeploymentId = @clusterId", new { clusterId = _clusterId });
     }
@@ -234,10 +238,7 @@ public sealed class PostgresMembershipTests : IAsyncLifetime
     }
 }
 
-/// <summary>
-/// One silo host put together as the shop's (UseShopClustering, AddShopGrains, the in-process event channel) on
-/// PostgreSQL, with its own ports; without the shop's start-up services, so nothing but a call or a reminder wakes a grain.
-/// </summary>
+/// <summary>One silo host put together as the shop's (UseShopClustering + AddShopGrains) on PostgreSQL, with its own ports.</summary>
 internal sealed class ClusterSilo(string connectionString, string clusterId) : IAsyncDisposable
 {
     private IHost? _host;
@@ -271,7 +272,6 @@ internal sealed class ClusterSilo(string connectionString, string clusterId) : I
         var database = ShopDatabase.FromConfiguration(configuration, AppContext.BaseDirectory);
         _host = Host.CreateDefaultBuilder()
             .UseOrleans(silo => silo.UseShopClustering("AdoNet", database, configuration).AddShopGrains(database, configuration))
-            .ConfigureServices(services => services.AddShopEvents(configuration))
             .Build();
         await _host.StartAsync();
     }
