@@ -13,8 +13,9 @@ namespace CollectorShop.Tests.Persistence;
 /// The project's own SQL for Orleans' ADO.NET grain storage, exercised through the real provider: the same rules on
 /// each database the shop runs on, one subclass per database.
 /// </summary>
-public abstract class GrainStorageTests : IAsyncLifetime
+public abstract class GrainStorageTests(StorageProvider provider) : IAsyncLifetime
 {
+    private MigratedDatabase _database = null!;
     private IHost _host = null!;
 
     public sealed class Note
@@ -30,16 +31,11 @@ public abstract class GrainStorageTests : IAsyncLifetime
         public bool RecordExists { get; set; }
     }
 
-    protected ShopDatabase Database { get; private set; } = null!;
-
-    /// <summary>A fresh database of this subclass's kind with the shop's schema applied.</summary>
-    protected abstract Task<ShopDatabase> NewDatabase();
-
-    protected abstract Task DeleteDatabase();
+    private ShopDatabase Database => _database.Database;
 
     public async Task InitializeAsync()
     {
-        Database = await NewDatabase();
+        _database = await MigratedDatabase.Create(provider);
         _host = Host.CreateDefaultBuilder()
             .UseOrleans(silo => silo
                 .UseLocalhostClustering(TestPorts.Free(), TestPorts.Free())
@@ -52,7 +48,7 @@ public abstract class GrainStorageTests : IAsyncLifetime
     {
         await _host.StopAsync();
         _host.Dispose();
-        await DeleteDatabase();
+        await _database.DisposeAsync();
     }
 
     private IGrainStorage Storage => _host.Services.GetRequiredKeyedService<IGrainStorage>(ShopSilo.Storage);
@@ -214,30 +210,6 @@ public abstract class GrainStorageTests : IAsyncLifetime
     }
 }
 
-public sealed class SqliteGrainStorageTests : GrainStorageTests
-{
-    private readonly TempDatabase _db = new();
+public sealed class SqliteGrainStorageTests() : GrainStorageTests(StorageProvider.Sqlite);
 
-    protected override Task<ShopDatabase> NewDatabase() => Task.FromResult(_db.Database);
-
-    protected override Task DeleteDatabase()
-    {
-        _db.Dispose();
-        return Task.CompletedTask;
-    }
-}
-
-public sealed class PostgresGrainStorageTests : GrainStorageTests
-{
-    private string _connectionString = null!;
-
-    protected override async Task<ShopDatabase> NewDatabase()
-    {
-        _connectionString = await PostgresServer.NewDatabase();
-        var database = new ShopDatabase(StorageProvider.Postgres, _connectionString);
-        database.Migrate(NullLogger.Instance);
-        return database;
-    }
-
-    protected override Task DeleteDatabase() => PostgresServer.Drop(_connectionString);
-}
+public sealed class PostgresGrainStorageTests() : GrainStorageTests(StorageProvider.Postgres);

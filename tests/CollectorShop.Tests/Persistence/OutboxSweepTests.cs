@@ -10,30 +10,49 @@ namespace CollectorShop.Tests.Persistence;
 
 /// <summary>
 /// A silo that dies between a grain's write and its publish leaves the grain listed in pending_outboxes with its
-/// events stored, no activation and no reminder. The running silos find it on their own, without a restart.
+/// events stored, no activation and no reminder. The silos still running find it on their own, without a restart.
 /// </summary>
-public sealed class OutboxSweepTests
+public sealed class OutboxSweepTests : IAsyncLifetime
 {
     private static readonly TimeSpan Within = StartupSweep.OutboxGrace + TimeSpan.FromSeconds(30);
 
+    private string _connectionString = null!;
+
+    public async Task InitializeAsync() => _connectionString = await PostgresServer.NewDatabase();
+
+    public Task DisposeAsync() => PostgresServer.Drop(_connectionString);
+
     [Fact]
-    public async Task A_grain_left_listed_with_undelivered_events_is_delivered_by_a_running_silo_within_the_grace_period()
+    public async Task A_grain_a_dead_silo_left_with_undelivered_events_is_delivered_by_a_surviving_silo_within_the_grace_period()
     {
-        var host = new ShopHost();
+        var cluster = new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "Postgres",
+            ["ConnectionStrings:Shop"] = _connectionString,
+            ["Orleans:Clustering"] = "AdoNet",
+            ["Orleans:ClusterId"] = $"test-{Guid.NewGuid():N}",
+            ["Orleans:AdvertisedIP"] = "127.0.0.1",
+        };
+        var dying = new ShopHost(settings: cluster);
+        var surviving = new ShopHost(settings: cluster);
         try
         {
-            var storage = host.Services.GetRequiredKeyedService<IGrainStorage>(ShopSilo.Storage);
-            var database = host.Services.GetRequiredService<ShopDatabase>();
+            _ = dying.Services;
+            _ = surviving.Services;
+            var storage = dying.Services.GetRequiredKeyedService<IGrainStorage>(ShopSilo.Storage);
+            var database = dying.Services.GetRequiredService<ShopDatabase>();
             var grain = await Orphan(storage, database);
+            await dying.DisposeAsync();
 
             await Until(async () => !(await new PendingOutboxes(database, TimeProvider.System).All()).Contains(grain), "the grain is no longer listed");
             var stored = new GrainState<ProductState>();
-            await storage.ReadStateAsync("product", grain, stored);
+            await surviving.Services.GetRequiredKeyedService<IGrainStorage>(ShopSilo.Storage).ReadStateAsync("product", grain, stored);
             Assert.Empty(stored.State!.Outbox);
         }
         finally
         {
-            await host.DisposeAndDelete();
+            await dying.DisposeAndDelete();
+            await surviving.DisposeAndDelete();
         }
     }
 

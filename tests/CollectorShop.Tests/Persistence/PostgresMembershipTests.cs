@@ -1,11 +1,11 @@
 using System.Net;
 using CollectorShop.Silo;
+using CollectorShop.Silo.Events;
 using CollectorShop.Silo.Persistence;
 using Dapper;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging.Abstractions;
 using Orleans.Configuration;
 using Orleans.Messaging;
 
@@ -21,13 +21,9 @@ public sealed class PostgresMembershipTests : IAsyncLifetime
 
     private readonly string _clusterId = $"test-{Guid.NewGuid():N}";
     private readonly List<ClusterSilo> _silos = [];
-    private string _connectionString = null!;
+    private MigratedDatabase _database = null!;
 
-    public async Task InitializeAsync()
-    {
-        _connectionString = await PostgresServer.NewDatabase();
-        new ShopDatabase(StorageProvider.Postgres, _connectionString).Migrate(NullLogger.Instance);
-    }
+    public async Task InitializeAsync() => _database = await MigratedDatabase.Create(StorageProvider.Postgres);
 
     public async Task DisposeAsync()
     {
@@ -36,7 +32,7 @@ public sealed class PostgresMembershipTests : IAsyncLifetime
             await silo.DisposeAsync();
         }
 
-        await PostgresServer.Drop(_connectionString);
+        await _database.DisposeAsync();
     }
 
     [Fact]
@@ -78,7 +74,7 @@ public sealed class PostgresMembershipTests : IAsyncLifetime
                 .UseAdoNetClustering(options =>
                 {
                     options.Invariant = "Npgsql";
-                    options.ConnectionString = _connectionString;
+                    options.ConnectionString = _database.Database.ConnectionString;
                 })
                 .Configure<ClusterOptions>(options =>
                 {
@@ -203,7 +199,7 @@ public sealed class PostgresMembershipTests : IAsyncLifetime
 
     private async Task<IReadOnlyList<ClusterSilo>> Start(int count)
     {
-        var silos = Enumerable.Range(0, count).Select(_ => new ClusterSilo(_connectionString, _clusterId)).ToList();
+        var silos = Enumerable.Range(0, count).Select(_ => new ClusterSilo(_database.Database.ConnectionString, _clusterId)).ToList();
         _silos.AddRange(silos);
         await Task.WhenAll(silos.Select(silo => silo.Start()));
         return silos;
@@ -213,7 +209,7 @@ public sealed class PostgresMembershipTests : IAsyncLifetime
 
     private async Task<IReadOnlyList<MembershipRow>> MembershipRows()
     {
-        await using var connection = await new ShopDatabase(StorageProvider.Postgres, _connectionString).Open();
+        await using var connection = await _database.Database.Open();
         var rows = await connection.QueryAsync<MembershipRow>(
             "SELECT Address, Port, ProxyPort, Status FROM OrleansMembershipTable WHERE DeploymentId = @clusterId",
             new { clusterId = _clusterId });
@@ -222,7 +218,7 @@ public sealed class PostgresMembershipTests : IAsyncLifetime
 
     private async Task<int> TableVersion()
     {
-        await using var connection = await new ShopDatabase(StorageProvider.Postgres, _connectionString).Open();
+        await using var connection = await _database.Database.Open();
         return await connection.ExecuteScalarAsync<int>(
             "SELECT Version FROM OrleansMembershipVersionTable WHERE DeploymentId = @clusterId", new { clusterId = _clusterId });
     }
@@ -238,7 +234,10 @@ public sealed class PostgresMembershipTests : IAsyncLifetime
     }
 }
 
-/// <summary>One silo host put together as the shop's (UseShopClustering + AddShopGrains) on PostgreSQL, with its own ports.</summary>
+/// <summary>
+/// One silo host put together as the shop's (UseShopClustering, AddShopGrains, the in-process event channel) on
+/// PostgreSQL, with its own ports; without the shop's start-up services, so nothing but a call or a reminder wakes a grain.
+/// </summary>
 internal sealed class ClusterSilo(string connectionString, string clusterId) : IAsyncDisposable
 {
     private IHost? _host;
@@ -272,6 +271,7 @@ internal sealed class ClusterSilo(string connectionString, string clusterId) : I
         var database = ShopDatabase.FromConfiguration(configuration, AppContext.BaseDirectory);
         _host = Host.CreateDefaultBuilder()
             .UseOrleans(silo => silo.UseShopClustering("AdoNet", database, configuration).AddShopGrains(database, configuration))
+            .ConfigureServices(services => services.AddShopEvents(configuration))
             .Build();
         await _host.StartAsync();
     }

@@ -1,6 +1,5 @@
 using CollectorShop.Silo.Persistence;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CollectorShop.Tests.Persistence;
 
@@ -12,23 +11,22 @@ public sealed class PostgresReminderTableTests : IAsyncLifetime
 {
     private static readonly DateTime Tomorrow = new DateTime(DateTime.UtcNow.Ticks / TimeSpan.TicksPerMillisecond * TimeSpan.TicksPerMillisecond, DateTimeKind.Utc).AddDays(1);
 
-    private string _connectionString = null!;
+    private MigratedDatabase _database = null!;
     private ClusterSilo _silo = null!;
 
     private IReminderTable Table => _silo.Services.GetRequiredService<IReminderTable>();
 
     public async Task InitializeAsync()
     {
-        _connectionString = await PostgresServer.NewDatabase();
-        new ShopDatabase(StorageProvider.Postgres, _connectionString).Migrate(NullLogger.Instance);
-        _silo = new ClusterSilo(_connectionString, $"test-{Guid.NewGuid():N}");
+        _database = await MigratedDatabase.Create(StorageProvider.Postgres);
+        _silo = new ClusterSilo(_database.Database.ConnectionString, $"test-{Guid.NewGuid():N}");
         await _silo.Start();
     }
 
     public async Task DisposeAsync()
     {
         await _silo.DisposeAsync();
-        await PostgresServer.Drop(_connectionString);
+        await _database.DisposeAsync();
     }
 
     [Fact]

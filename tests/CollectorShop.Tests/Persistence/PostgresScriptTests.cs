@@ -1,6 +1,5 @@
 using CollectorShop.Silo.Persistence;
 using Dapper;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CollectorShop.Tests.Persistence;
 
@@ -10,32 +9,24 @@ public sealed class PostgresScriptTests
     [Fact]
     public async Task Every_script_runs_again_over_the_schema_it_made_and_leaves_the_orleans_queries_as_they_were()
     {
-        var connectionString = await PostgresServer.NewDatabase();
-        try
-        {
-            var database = new ShopDatabase(StorageProvider.Postgres, connectionString);
-            database.Migrate(NullLogger.Instance);
-            var before = await Queries(database);
-            var assembly = typeof(ShopDatabase).Assembly;
-            var scripts = assembly.GetManifestResourceNames()
-                .Where(name => name.Contains(".Persistence.Postgres.", StringComparison.Ordinal))
-                .Order()
-                .ToList();
-            Assert.NotEmpty(scripts);
+        await using var migrated = await MigratedDatabase.Create(StorageProvider.Postgres);
+        var database = migrated.Database;
+        var before = await Queries(database);
+        var assembly = typeof(ShopDatabase).Assembly;
+        var scripts = assembly.GetManifestResourceNames()
+            .Where(name => name.Contains(".Persistence.Postgres.", StringComparison.Ordinal))
+            .Order()
+            .ToList();
+        Assert.NotEmpty(scripts);
 
-            foreach (var script in scripts)
-            {
-                using var reader = new StreamReader(assembly.GetManifestResourceStream(script)!);
-                await using var connection = await database.Open();
-                await connection.ExecuteAsync(await reader.ReadToEndAsync());
-            }
-
-            Assert.Equal(before, await Queries(database));
-        }
-        finally
+        foreach (var script in scripts)
         {
-            await PostgresServer.Drop(connectionString);
+            using var reader = new StreamReader(assembly.GetManifestResourceStream(script)!);
+            await using var connection = await database.Open();
+            await connection.ExecuteAsync(await reader.ReadToEndAsync());
         }
+
+        Assert.Equal(before, await Queries(database));
     }
 
     private static async Task<IReadOnlyList<(string Key, string Text)>> Queries(ShopDatabase database)

@@ -68,6 +68,20 @@ public abstract class ShopTablesTests(StorageProvider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_grains_listed_before_a_moment_are_those_the_periodic_sweep_wakes()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var listedEarlier = new PendingOutboxes(Database, new ShiftedClock(-TimeSpan.FromMinutes(5)));
+        var listedNow = new PendingOutboxes(Database, TimeProvider.System);
+        var overdue = GrainId.Create("order", "o-1");
+        await listedEarlier.List(overdue);
+        await listedNow.List(GrainId.Create("product", "p-1"));
+
+        Assert.Equal([overdue], await listedNow.ListedBefore(now - TimeSpan.FromMinutes(1)));
+        Assert.Equal(2, (await listedNow.ListedBefore(now + TimeSpan.FromMinutes(1))).Count);
+    }
+
+    [Fact]
     public async Task A_stripe_event_is_claimed_by_exactly_one_of_concurrent_deliveries_and_free_again_once_released()
     {
         var events = new StripeEvents(Database, TimeProvider.System);
