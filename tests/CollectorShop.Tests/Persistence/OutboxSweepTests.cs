@@ -12,15 +12,9 @@ namespace CollectorShop.Tests.Persistence;
 /// A silo that dies between a grain's write and its publish leaves the grain listed in pending_outboxes with its
 /// events stored, no activation and no reminder. The silos still running find it on their own, without a restart.
 /// </summary>
-public sealed class OutboxSweepTests : IAsyncLifetime
+public sealed class OutboxSweepTests
 {
     private static readonly TimeSpan Within = StartupSweep.OutboxGrace + TimeSpan.FromSeconds(30);
-
-    private string _connectionString = null!;
-
-    public async Task InitializeAsync() => _connectionString = await PostgresServer.NewDatabase();
-
-    public Task DisposeAsync() => PostgresServer.Drop(_connectionString);
 
     [Fact]
     public async Task A_grain_a_dead_silo_left_with_undelivered_events_is_delivered_by_a_surviving_silo_within_the_grace_period()
@@ -28,7 +22,7 @@ public sealed class OutboxSweepTests : IAsyncLifetime
         var cluster = new Dictionary<string, string?>
         {
             ["Storage:Provider"] = "Postgres",
-            ["ConnectionStrings:Shop"] = _connectionString,
+            ["ConnectionStrings:Shop"] = await PostgresServer.NewDatabase(),
             ["Orleans:Clustering"] = "AdoNet",
             ["Orleans:ClusterId"] = $"test-{Guid.NewGuid():N}",
             ["Orleans:AdvertisedIP"] = "127.0.0.1",
@@ -51,6 +45,8 @@ public sealed class OutboxSweepTests : IAsyncLifetime
         }
         finally
         {
+            // Both stop before either host drops the database they share.
+            await surviving.DisposeAsync();
             await dying.DisposeAndDelete();
             await surviving.DisposeAndDelete();
         }
