@@ -253,26 +253,9 @@ public sealed class SiloCluster : IAsyncDisposable
         }
 
         _balancer.Dispose();
-        await DropDatabase();
+        await PostgresServer.Drop(ConnectionString);
         await RabbitMqBroker.Ctl("delete_vhost", RabbitMqBroker.VirtualHostOf(Broker));
         Directory.Delete(_logFolder, recursive: true);
-    }
-
-    /// <summary>Drops the database; an autovacuum worker still busy in it (which the test's role may not end) is waited out.</summary>
-    private async Task DropDatabase()
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await PostgresServer.Drop(ConnectionString);
-                return;
-            }
-            catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 20)
-            {
-                await Task.Delay(500);
-            }
-        }
     }
 
     private async Task ConnectClient()
