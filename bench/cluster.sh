@@ -3,8 +3,8 @@
 # 3 silos of one cluster (ADO.NET membership), in the same run, each leg on a fresh database and virtual host:
 # product-by-id throughput (one wrk per silo at once, summed), reserve+pay throughput (Bench buy: checkout + payment
 # of distinct items, round-robin across the silos) and, in the 3-silo leg, the time a fourth silo takes from process
-# start to ready and to its first answered request. PostgreSQL and RabbitMQ are private servers started the way
-# scripts/test.sh starts them, stopped at the end.
+# start to ready and to its first answered request. PostgreSQL (fsync on, as a production server writes) and
+# RabbitMQ are private servers started the way scripts/test.sh starts them, stopped at the end.
 # Usage: bench/cluster.sh [orders=1000] [buyers=16] [seconds-per-run=15] [watched-orders=50]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,7 +36,7 @@ dotnet publish bench/Bench -c Release -o "$work/bench" >/dev/null
 # Their own ports, so they never meet the test suite's servers (55432, 5673) or bench/events.sh's node (5674).
 pg_port=55442
 mq_port=5675
-postgres_node_start $pg_port bench bench-password bench
+postgres_node_start $pg_port bench bench-password bench on
 rabbitmq_node_start rabbit-cluster-bench $mq_port bench bench-password
 
 admin_email=bench-admin@collector.test
@@ -134,6 +134,7 @@ ready 4 || { echo "the fourth silo never became ready:" >&2; tail -20 "$work/thr
 joined=$(now)
 curl -fs "http://127.0.0.1:18104/api/products/$product" >/dev/null
 served=$(now)
+membership=$(curl -fs http://127.0.0.1:18104/health/ready | python3 -c 'import json, sys; print(json.load(sys.stdin)["checks"]["silo"]["description"])')
 stop_leg
 kill "$silo_pid" 2>/dev/null || true
 
@@ -142,6 +143,6 @@ for leg in single three; do
     read -r silos rps p99 errors count _ rate failed p50 p95 _ <"$work/$leg.figures"
     printf '%-6d %14.0f %14.2f %8d %8d %10.1f %8d %14.1f %14.1f\n' "$silos" "$rps" "$p99" "$errors" "$count" "$rate" "$failed" "$p50" "$p95"
 done
-printf '\na fourth silo: ready %.1f s after its process started, first product served %.1f s after\n' \
-    "$(awk -v a="$started" -v b="$joined" 'BEGIN {print b - a}')" "$(awk -v a="$started" -v b="$served" 'BEGIN {print b - a}')"
+printf '\na fourth silo: ready %.1f s after its process started, first product served %.1f s after (its readiness: %s)\n' \
+    "$(awk -v a="$started" -v b="$joined" 'BEGIN {print b - a}')" "$(awk -v a="$started" -v b="$served" 'BEGIN {print b - a}')" "$membership"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr); $(date -u +%Y-%m-%d)"

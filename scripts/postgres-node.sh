@@ -1,14 +1,16 @@
 # Sourced by scripts/test.sh and bench/cluster.sh: a private PostgreSQL server on 127.0.0.1 (../shared/docs/INFRA.md)
 # in a folder of its own, run as the postgres user and stopped with pg_ctl. Installs postgresql with apt when it
-# is missing (needs root). fsync is off: a test server's data may be lost on a crash, never a production one's.
-#   postgres_node_start PORT USER PASSWORD DATABASE   the user may create databases; prints nothing on success
+# is missing (needs root).
+#   postgres_node_start PORT USER PASSWORD DATABASE [FSYNC=off]
+#       the user may create databases; prints nothing on success. fsync is off unless FSYNC is on: a test server's
+#       data may be lost on a crash, a benchmark's server writes as a production one does
 #   postgres_node_stop                                the server and its folder
 
 postgres_node_dir=""
 postgres_node_bin=""
 
 postgres_node_start() {
-    local port=$1 user=$2 password=$3 database=$4
+    local port=$1 user=$2 password=$3 database=$4 fsync=${5:-off}
     postgres_node_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
     if [ ! -x "$postgres_node_bin/initdb" ]; then
         echo "== PostgreSQL: installing postgresql"
@@ -20,7 +22,7 @@ postgres_node_start() {
     echo "== PostgreSQL: starting a private server on 127.0.0.1:$port"
     su postgres -c "$postgres_node_bin/initdb -D $postgres_node_dir/data -U postgres -A trust -E UTF8 --locale=C.UTF-8" >/dev/null || return 1
     su postgres -c "$postgres_node_bin/pg_ctl -D $postgres_node_dir/data -l $postgres_node_dir/log -w start \
-        -o '-p $port -k $postgres_node_dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300'" >/dev/null || return 1
+        -o '-p $port -k $postgres_node_dir -c listen_addresses=127.0.0.1 -c fsync=$fsync -c max_connections=300'" >/dev/null || return 1
     psql -q -h 127.0.0.1 -p "$port" -U postgres -v ON_ERROR_STOP=1 \
         -c "CREATE USER $user PASSWORD '$password' CREATEDB" -c "CREATE DATABASE $database OWNER $user" >/dev/null
 }
