@@ -50,6 +50,9 @@ test("the build-and-test job restores, builds and runs the whole suite with Post
   assert.match(job.services.postgres.image, /^postgres:/);
   const postgresPort = job.services.postgres.ports[0].split(":")[0];
   assert.ok(job.env.COLLECTOR_SHOP_TEST_POSTGRES.includes(`Port=${postgresPort};`), "the suite is pointed at the PostgreSQL service");
+  const testServerConnections = read("scripts/postgres-node.sh").match(/max_connections=(\d+)/)[1];
+  assert.match(commands, new RegExp(`ALTER SYSTEM SET max_connections = ${testServerConnections}"\n\s*docker restart`),
+    "the service takes as many connections as the suite's own server");
   assert.equal(uses(job, "actions/setup-dotnet").with["dotnet-version"], "10.0.x");
 });
 
