@@ -26,6 +26,9 @@ public sealed class SiloCluster : IAsyncDisposable
 {
     public const string ServiceId = "collector-shop";
 
+    /// <summary>How long a silo sent SIGTERM may take to hand its grains over, as k8s/configmap.yaml sets it.</summary>
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(45);
+
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
 
     private static readonly Lazy<string> UserPasswordHash = new(() => Passwords.Hash(ShopHost.UserPassword));
@@ -69,6 +72,7 @@ public sealed class SiloCluster : IAsyncDisposable
             ["Admin__Email"] = ShopHost.AdminEmail,
             ["Admin__Password"] = ShopHost.AdminPassword,
             ["Demo__Seed"] = demoSeed ? "true" : "false",
+            ["shutdownTimeoutSeconds"] = ShutdownTimeout.TotalSeconds.ToString(),
             ["Logging__Console__FormatterOptions__SingleLine"] = "true",
             ["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ",
         };

@@ -61,9 +61,10 @@ public sealed class SiloProcess : IDisposable
 
     public DateTimeOffset ReadyAt { get; private set; }
 
-    public bool Killed { get; private set; }
+    /// <summary>Sent SIGKILL or SIGTERM: out of the balancer's rotation, as Kubernetes takes a stopping pod out of its Service.</summary>
+    public bool Stopped { get; private set; }
 
-    public bool Serving => Ready && !Killed;
+    public bool Serving => Ready && !Stopped;
 
     /// <summary>The advertised address Orleans knows this silo by: the loopback address and its silo port.</summary>
     public IPEndPoint SiloEndpoint => new(IPAddress.Loopback, SiloPort);
@@ -152,7 +153,7 @@ public sealed class SiloProcess : IDisposable
     /// <summary>SIGKILL to the process and its children: no shutdown, no goodbye to the cluster.</summary>
     public void Kill()
     {
-        Killed = true;
+        Stopped = true;
         Write($"[test] SIGKILL to {Name}");
         if (!_process.HasExited)
         {
@@ -160,6 +161,28 @@ public sealed class SiloProcess : IDisposable
         }
 
         _process.WaitForExit();
+    }
+
+    /// <summary>SIGTERM, what Kubernetes sends a pod it stops; returns the exit code, or null if the process still runs after <paramref name="within"/>.</summary>
+    public async Task<int?> Terminate(TimeSpan within)
+    {
+        Stopped = true;
+        Write($"[test] SIGTERM to {Name}");
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString()]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(within);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+            return _process.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The last lines the process printed, headed by its name.</summary>
