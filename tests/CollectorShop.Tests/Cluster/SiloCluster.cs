@@ -73,6 +73,7 @@ public sealed class SiloCluster : IAsyncDisposable
             ["Admin__Password"] = ShopHost.AdminPassword,
             ["Demo__Seed"] = demoSeed ? "true" : "false",
             ["shutdownTimeoutSeconds"] = ShutdownTimeout.TotalSeconds.ToString(),
+            ["Logging__Console__FormatterName"] = "simple",
             ["Logging__Console__FormatterOptions__SingleLine"] = "true",
             ["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ",
         };

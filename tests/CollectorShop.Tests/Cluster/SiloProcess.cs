@@ -185,12 +185,18 @@ public sealed class SiloProcess : IDisposable
         }
     }
 
-    /// <summary>The last lines the process printed, headed by its name.</summary>
+    /// <summary>The first errors the process logged and the last lines it printed, headed by its name.</summary>
     public string Tail(int lines = 60)
     {
         using var reader = new StreamReader(new FileStream(LogFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
         var all = reader.ReadToEnd().Split('\n');
-        return $"--- {Name} ({LogFile}), last {lines} lines ---\n{string.Join('\n', all.TakeLast(lines))}";
+        // The first failure explains the rest; the tail then often shows only the shutdown that followed it.
+        var firstErrors = all
+            .Where(line => line.Contains(" fail: ", StringComparison.Ordinal) || line.Contains(" crit: ", StringComparison.Ordinal))
+            .Take(3)
+            .Select(line => line.Length > 3000 ? line[..3000] + " …" : line);
+        return $"--- {Name} ({LogFile}): first errors ---\n{string.Join("\n", firstErrors)}\n" +
+            $"--- {Name}: last {lines} lines ---\n{string.Join('\n', all.TakeLast(lines).Select(line => line.Length > 400 ? line[..400] + " …" : line))}";
     }
 
     public void Dispose()
