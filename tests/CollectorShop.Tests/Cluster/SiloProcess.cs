@@ -66,9 +66,6 @@ public sealed class SiloProcess : IDisposable
 
     public bool Serving => Ready && !Stopped;
 
-    /// <summary>The advertised address Orleans knows this silo by: the loopback address and its silo port.</summary>
-    public IPEndPoint SiloEndpoint => new(IPAddress.Loopback, SiloPort);
-
     /// <summary>Starts the published silo with the given settings (environment variables) plus its own ports.</summary>
     public static SiloProcess Start(string dll, string name, string logFolder, IReadOnlyDictionary<string, string> settings)
     {
