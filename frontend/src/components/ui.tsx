@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, type ButtonHTMLAttributes, type InputHTMLAttr
 import { AlertCircle, CheckCircle2, Loader2 } from 'lucide-react';
 import { useI18n } from '../i18n/I18nProvider';
 import { describeError } from '../lib/errors';
+import type { Loaded } from '../lib/useLoad';
 
 type Variant = 'primary' | 'secondary' | 'danger' | 'ghost';
 
@@ -120,6 +121,18 @@ export function PageTitle({ children, action }: { children: ReactNode; action?: 
 
 export function Empty({ children }: { children: ReactNode }) {
   return <p className="rounded-lg border border-dashed border-stone-300 bg-white p-8 text-center text-stone-600">{children}</p>;
+}
+
+/** A loaded list, as every list page shows it: the error with a retry, a spinner until the first answer, the empty message, or the items. */
+export function LoadedList<T>({ loaded, empty, children }: {
+  loaded: Loaded<T[] | { items: T[] }>;
+  empty: ReactNode;
+  children: (items: T[]) => ReactNode;
+}) {
+  if (loaded.error) return <ErrorNotice error={loaded.error} onRetry={loaded.reload} />;
+  if (!loaded.data) return <Loading />;
+  const items = Array.isArray(loaded.data) ? loaded.data : loaded.data.items;
+  return items.length === 0 ? <Empty>{empty}</Empty> : <>{children(items)}</>;
 }
 
 /** A modal on the native <dialog>: focus moves in, Escape closes, and focus returns where it was. */

@@ -4,7 +4,7 @@ import type { Category } from '../../api/types';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useLoad } from '../../lib/useLoad';
 import { fieldError } from '../../lib/errors';
-import { Button, Dialog, Empty, ErrorNotice, Loading, TextField } from '../../components/ui';
+import { Button, Dialog, ErrorNotice, LoadedList, TextField } from '../../components/ui';
 import { useAction } from './useAction';
 
 export function CategoriesPage() {
@@ -36,12 +36,10 @@ export function CategoriesPage() {
         <Button type="submit" busy={action.busy === 'create'} disabled={!name.trim()}>{t('admin.create')}</Button>
       </form>
       {action.error !== null && !renaming && !deleting && <div className="mb-4"><ErrorNotice error={action.error} /></div>}
-      {categories.error ? <ErrorNotice error={categories.error} onRetry={categories.reload} />
-        : !categories.data ? <Loading />
-        : categories.data.length === 0 ? <Empty>{t('admin.noCategories')}</Empty>
-        : (
+      <LoadedList loaded={categories} empty={t('admin.noCategories')}>
+        {(items) => (
           <ul className="divide-y divide-stone-100 rounded-xl border border-stone-200 bg-white">
-            {categories.data.map((category) => (
+            {items.map((category) => (
               <li key={category.id} className="flex flex-wrap items-center gap-3 p-3">
                 <span className="flex-1 font-medium">{category.name} <span className="text-sm font-normal text-stone-600">({category.id} · {t('admin.listingCount', { count: category.productCount })})</span></span>
                 <Button variant="secondary" onClick={() => { action.clear(); setNewName(category.name); setRenaming(category); }}>{t('admin.rename')}</Button>
@@ -50,6 +48,7 @@ export function CategoriesPage() {
             ))}
           </ul>
         )}
+      </LoadedList>
       <Dialog open={renaming !== null} title={t('admin.renameTitle', { name: renaming?.name ?? '' })} onClose={() => setRenaming(null)}>
         <form onSubmit={rename} className="flex flex-col gap-3">
           {action.error !== null && <ErrorNotice error={action.error} />}

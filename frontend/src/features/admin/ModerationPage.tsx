@@ -4,7 +4,7 @@ import { api } from '../../api/client';
 import type { Product } from '../../api/types';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useLoad } from '../../lib/useLoad';
-import { Button, Dialog, Empty, ErrorNotice, Loading, SelectField, TextArea } from '../../components/ui';
+import { Button, Dialog, ErrorNotice, LoadedList, SelectField, TextArea } from '../../components/ui';
 import { StatusBadge } from '../../components/StatusBadge';
 import { Pagination } from '../../components/Pagination';
 import type { MessageKey } from '../../i18n/fr';
@@ -37,12 +37,10 @@ export function ModerationPage() {
         </SelectField>
       </div>
       {action.error !== null && <div className="mb-4"><ErrorNotice error={action.error} /></div>}
-      {listings.error ? <ErrorNotice error={listings.error} onRetry={listings.reload} />
-        : !listings.data ? <Loading />
-        : listings.data.items.length === 0 ? <Empty>{t('admin.queueEmpty')}</Empty>
-        : (
+      <LoadedList loaded={listings} empty={t('admin.queueEmpty')}>
+        {(items) => (
           <ul className="flex flex-col gap-3">
-            {listings.data.items.map((product) => (
+            {items.map((product) => (
               <li key={product.id} data-testid="moderation-item" className="flex flex-col gap-3 rounded-xl border border-stone-200 bg-white p-4 sm:flex-row sm:items-center">
                 <img src={product.image} alt={product.title} className="size-20 shrink-0 rounded-lg object-cover" />
                 <div className="flex flex-1 flex-col gap-1">
@@ -65,6 +63,7 @@ export function ModerationPage() {
             ))}
           </ul>
         )}
+      </LoadedList>
       {listings.data && <Pagination page={page} pageSize={PAGE_SIZE} total={listings.data.total} onPage={(next) => setParams({ status, page: String(next) })} />}
 
       <Dialog open={viewing !== null} title={viewing?.title ?? ''} onClose={() => setViewing(null)}>

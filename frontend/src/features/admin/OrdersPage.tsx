@@ -4,7 +4,7 @@ import { api } from '../../api/client';
 import type { Order } from '../../api/types';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useLoad } from '../../lib/useLoad';
-import { Button, Dialog, Empty, ErrorNotice, Loading, SelectField } from '../../components/ui';
+import { Button, Dialog, ErrorNotice, LoadedList, SelectField } from '../../components/ui';
 import { OrderCard } from '../checkout/OrderCard';
 import type { MessageKey } from '../../i18n/fr';
 import { useAction } from './useAction';
@@ -29,12 +29,10 @@ export function OrdersPage() {
         </SelectField>
       </div>
       {action.error !== null && !refunding && <div className="mb-4"><ErrorNotice error={action.error} /></div>}
-      {orders.error ? <ErrorNotice error={orders.error} onRetry={orders.reload} />
-        : !orders.data ? <Loading />
-        : orders.data.length === 0 ? <Empty>{t('admin.noOrders')}</Empty>
-        : (
+      <LoadedList loaded={orders} empty={t('admin.noOrders')}>
+        {(items) => (
           <ul className="flex flex-col gap-3">
-            {orders.data.map((order) => (
+            {items.map((order) => (
               <li key={order.id}>
                 <OrderCard order={order} payout="seller">
                   {(order.status === 'paid' || order.status === 'shipped') && (
@@ -45,6 +43,7 @@ export function OrdersPage() {
             ))}
           </ul>
         )}
+      </LoadedList>
       <Dialog open={refunding !== null} title={t('admin.refundTitle')} onClose={() => setRefunding(null)}>
         {action.error !== null && <ErrorNotice error={action.error} />}
         <p>{t('admin.refundConfirm', { title: refunding?.product.title ?? '', total: money(refunding?.totalPrice ?? 0) })}</p>

@@ -4,7 +4,7 @@ import { api } from '../../api/client';
 import type { AdminSellerRequest } from '../../api/types';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useLoad } from '../../lib/useLoad';
-import { Button, Dialog, Empty, ErrorNotice, Loading, SelectField, TextArea } from '../../components/ui';
+import { Button, Dialog, ErrorNotice, LoadedList, SelectField, TextArea } from '../../components/ui';
 import { StatusBadge } from '../../components/StatusBadge';
 import { Pagination } from '../../components/Pagination';
 import type { MessageKey } from '../../i18n/fr';
@@ -31,12 +31,10 @@ export function SellerRequestsPage() {
         </SelectField>
       </div>
       {action.error !== null && <div className="mb-4"><ErrorNotice error={action.error} /></div>}
-      {requests.error ? <ErrorNotice error={requests.error} onRetry={requests.reload} />
-        : !requests.data ? <Loading />
-        : requests.data.items.length === 0 ? <Empty>{t('admin.noRequests')}</Empty>
-        : (
+      <LoadedList loaded={requests} empty={t('admin.noRequests')}>
+        {(items) => (
           <ul className="flex flex-col gap-3">
-            {requests.data.items.map((request) => (
+            {items.map((request) => (
               <li key={request.id} data-testid="seller-request" className="flex flex-col gap-2 rounded-xl border border-stone-200 bg-white p-4">
                 <div className="flex flex-wrap items-center gap-2">
                   <span className="font-semibold">{request.user.name}</span>
@@ -57,6 +55,7 @@ export function SellerRequestsPage() {
             ))}
           </ul>
         )}
+      </LoadedList>
       {requests.data && <Pagination page={page} pageSize={24} total={requests.data.total} onPage={(next) => setParams({ status, page: String(next) })} />}
       <Dialog open={rejecting !== null} title={t('admin.rejectRequestTitle', { name: rejecting?.user.name ?? '' })} onClose={() => setRejecting(null)}>
         {action.error !== null && <ErrorNotice error={action.error} />}

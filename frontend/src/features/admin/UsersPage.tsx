@@ -6,7 +6,7 @@ import type { Role } from '../../api/types';
 import { useAuth } from '../../auth/AuthProvider';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useLoad } from '../../lib/useLoad';
-import { Button, Empty, ErrorNotice, Loading, SelectField, TextField } from '../../components/ui';
+import { Button, ErrorNotice, LoadedList, SelectField, TextField } from '../../components/ui';
 import { Pagination } from '../../components/Pagination';
 import type { MessageKey } from '../../i18n/fr';
 import { useAction } from './useAction';
@@ -51,10 +51,8 @@ export function UsersPage() {
         <Button type="submit"><Search aria-hidden className="size-4" />{t('catalog.apply')}</Button>
       </form>
       {action.error !== null && <div className="mb-4"><ErrorNotice error={action.error} /></div>}
-      {users.error ? <ErrorNotice error={users.error} onRetry={users.reload} />
-        : !users.data ? <Loading />
-        : users.data.items.length === 0 ? <Empty>{t('admin.noUsers')}</Empty>
-        : (
+      <LoadedList loaded={users} empty={t('admin.noUsers')}>
+        {(items) => (
           <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">{t('admin.users')}</caption>
@@ -67,7 +65,7 @@ export function UsersPage() {
                 </tr>
               </thead>
               <tbody>
-                {users.data.items.map((user) => (
+                {items.map((user) => (
                   <tr key={user.id} data-testid="user-row" className="border-t border-stone-100">
                     <td className="p-3 font-medium">{user.name}</td>
                     <td className="p-3">{user.email}</td>
@@ -95,6 +93,7 @@ export function UsersPage() {
             </table>
           </div>
         )}
+      </LoadedList>
       {users.data && <p className="mt-3 text-sm text-stone-700">{t('admin.userCount', { count: users.data.total })}</p>}
       {users.data && <Pagination page={page} pageSize={PAGE_SIZE} total={users.data.total} onPage={(next) => go({ page: next })} />}
     </section>

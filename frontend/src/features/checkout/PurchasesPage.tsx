@@ -4,7 +4,7 @@ import { api } from '../../api/client';
 import type { Order } from '../../api/types';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useLoad } from '../../lib/useLoad';
-import { Button, Empty, ErrorNotice, Loading, PageTitle } from '../../components/ui';
+import { Button, ErrorNotice, LoadedList, PageTitle } from '../../components/ui';
 import { OrderCard } from './OrderCard';
 
 export function PurchasesPage() {
@@ -30,12 +30,10 @@ export function PurchasesPage() {
     <section>
       <PageTitle>{t('purchases.title')}</PageTitle>
       {error !== null && <div className="mb-4"><ErrorNotice error={error} /></div>}
-      {orders.error ? <ErrorNotice error={orders.error} onRetry={orders.reload} />
-        : !orders.data ? <Loading />
-        : orders.data.length === 0 ? <Empty>{t('purchases.none')} <Link to="/catalog" className="font-semibold text-blue-800 underline">{t('home.browse')}</Link></Empty>
-        : (
+      <LoadedList loaded={orders} empty={<>{t('purchases.none')} <Link to="/catalog" className="font-semibold text-blue-800 underline">{t('home.browse')}</Link></>}>
+        {(items) => (
           <ul className="flex flex-col gap-3">
-            {orders.data.map((order) => (
+            {items.map((order) => (
               <li key={order.id}>
                 <OrderCard order={order}>
                   {order.status === 'pending' && order.expiresAt && (
@@ -54,6 +52,7 @@ export function PurchasesPage() {
             ))}
           </ul>
         )}
+      </LoadedList>
     </section>
   );
 }

@@ -5,7 +5,7 @@ import { api } from '../../api/client';
 import type { Product } from '../../api/types';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useLoad } from '../../lib/useLoad';
-import { Button, Dialog, Empty, ErrorNotice, Loading, PageTitle, SuccessNotice, focusRing } from '../../components/ui';
+import { Button, Dialog, ErrorNotice, focusRing, LoadedList, PageTitle, SuccessNotice } from '../../components/ui';
 import { StatusBadge } from '../../components/StatusBadge';
 import { Pagination } from '../../components/Pagination';
 
@@ -45,12 +45,10 @@ export function MyListingsPage() {
       }>{t('nav.listings')}</PageTitle>
       {params.get('saved') && <div className="mb-4"><SuccessNotice>{t('listing.saved')}</SuccessNotice></div>}
       {error !== null && <div className="mb-4"><ErrorNotice error={error} /></div>}
-      {listings.error ? <ErrorNotice error={listings.error} onRetry={listings.reload} />
-        : !listings.data ? <Loading />
-        : listings.data.items.length === 0 ? <Empty>{t('listing.none')}</Empty>
-        : (
+      <LoadedList loaded={listings} empty={t('listing.none')}>
+        {(items) => (
           <ul className="flex flex-col gap-3">
-            {listings.data.items.map((product) => (
+            {items.map((product) => (
               <li key={product.id} data-testid="my-listing" className="flex flex-col gap-3 rounded-xl border border-stone-200 bg-white p-4 sm:flex-row sm:items-center">
                 <img src={product.image} alt={product.title} className="size-20 shrink-0 rounded-lg object-cover" />
                 <div className="flex flex-1 flex-col gap-1">
@@ -75,6 +73,7 @@ export function MyListingsPage() {
             ))}
           </ul>
         )}
+      </LoadedList>
       {listings.data && <Pagination page={page} pageSize={PAGE_SIZE} total={listings.data.total} onPage={(next) => setParams({ page: String(next) })} />}
       <Dialog open={withdrawing !== null} title={t('listing.withdrawTitle')} onClose={() => setWithdrawing(null)}>
         <p>{t('listing.withdrawConfirm', { title: withdrawing?.title ?? '' })}</p>

@@ -4,7 +4,7 @@ import type { Order } from '../../api/types';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useLoad } from '../../lib/useLoad';
 import { fieldError } from '../../lib/errors';
-import { Button, Dialog, Empty, ErrorNotice, Loading, PageTitle, TextField } from '../../components/ui';
+import { Button, Dialog, ErrorNotice, LoadedList, PageTitle, TextField } from '../../components/ui';
 import { OrderCard } from '../checkout/OrderCard';
 
 export function SalesPage() {
@@ -15,12 +15,10 @@ export function SalesPage() {
   return (
     <section>
       <PageTitle>{t('nav.sales')}</PageTitle>
-      {sales.error ? <ErrorNotice error={sales.error} onRetry={sales.reload} />
-        : !sales.data ? <Loading />
-        : sales.data.length === 0 ? <Empty>{t('sales.none')}</Empty>
-        : (
+      <LoadedList loaded={sales} empty={t('sales.none')}>
+        {(items) => (
           <ul className="flex flex-col gap-3">
-            {sales.data.map((order) => (
+            {items.map((order) => (
               <li key={order.id}>
                 <OrderCard order={order} payout="mine">
                   {order.status === 'paid' && <Button className="self-start" onClick={() => setShipping(order)}>{t('sales.ship')}</Button>}
@@ -29,6 +27,7 @@ export function SalesPage() {
             ))}
           </ul>
         )}
+      </LoadedList>
       <Dialog open={shipping !== null} title={t('sales.shipTitle')} onClose={() => setShipping(null)}>
         {shipping && <ShipForm order={shipping} onDone={() => { setShipping(null); sales.reload(); }} onCancel={() => setShipping(null)} />}
       </Dialog>
